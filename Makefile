@@ -1,0 +1,63 @@
+# The two commands a newcomer needs: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= python3.11
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE_URL := http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
+
+.DEFAULT_GOAL := help
+.PHONY: help run serve test lint format chromium setup
+
+help: ## List the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+
+# Reinstall only when a requirements file changes: a second `make run` starts at once.
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (Python 3.11): install it, or run 'make run PYTHON=/path/to/python3.11'."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(VENV)/.installed ## Install, migrate, add demo content and the admin account
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py ensure_demo_admin --site-url $(SITE_URL)
+
+run: setup ## Set everything up and serve the site on http://$(HOST):$(PORT)/ (development server)
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+.secret-key: | $(VENV)/.installed
+	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+serve: setup .secret-key ## Serve the same database production-like: DEBUG off, gunicorn, WhiteNoise
+	SECRET_KEY="$$(cat .secret-key)" HTTPS=false SERVE_MEDIA=true DJANGO_SETTINGS_MODULE=institute.settings.production \
+		$(PY) manage.py collectstatic --noinput --verbosity 0
+	SECRET_KEY="$$(cat .secret-key)" HTTPS=false SERVE_MEDIA=true DJANGO_SETTINGS_MODULE=institute.settings.production \
+		$(VENV)/bin/gunicorn institute.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+chromium: ## Install Debian's Chromium for the browser tests (needs root)
+	@if command -v chromium >/dev/null; then exit 0; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-dejavu-core >/dev/null; \
+	else \
+		echo "The browser tests need Debian's Chromium. Run as root, or: sudo apt-get install chromium chromium-driver fonts-dejavu-core"; \
+		exit 1; \
+	fi
+
+test: $(VENV)/.installed-dev chromium ## Run the whole test suite (SQLite; DATABASE_URL for another database)
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev ## Check code style with ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev ## Fix what ruff can fix
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .

@@ -1,0 +1,1 @@
+"""Events: conferences, webinars, forum meetings and National Productivity Week, with calendar feeds."""

@@ -1,0 +1,218 @@
+"""The shared block library: every app's StreamFields are built from these blocks."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+from django.db.models import prefetch_related_objects
+from django.forms.utils import ErrorList
+
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from institute.choices import HeadingLevel
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
+
+
+class PrefetchingImageChooserBlock(ImageChooserBlock):
+    """Loads the renditions of every image in a StreamField at once, not one query per image."""
+
+    def bulk_to_python(self, values):
+        images = super().bulk_to_python(values)
+        prefetch_related_objects([image for image in images if image], "renditions")
+        return images
+
+
+class PersonChooserBlock(SnippetChooserBlock):
+    def __init__(self, **kwargs):
+        super().__init__("institute.Person", **kwargs)
+
+    def bulk_to_python(self, values):
+        people = super().bulk_to_python(values)
+        prefetch_related_objects([person for person in people if person], "organisation", "photo__renditions")
+        return people
+
+
+class LinkStructValue(blocks.StructValue):
+    @property
+    def href(self):
+        page = self.get("page")
+        return page.url if page else self.get("url")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a page on this site or to a URL, with its own text."""
+
+    text = blocks.CharBlock(max_length=80)
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False, label="URL", help_text="Only for pages outside this site.")
+
+    class Meta:
+        icon = "link"
+        value_class = LinkStructValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = "Choose a page or enter a URL (one of the two)."
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": ErrorList([message]), "url": ErrorList([message])}
+            )
+        return value
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(choices=HeadingLevel.choices, default=HeadingLevel.H2)
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+
+
+class ImageFigureBlock(blocks.StructBlock):
+    image = PrefetchingImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text="What the image shows, for people who cannot see it. Required.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_figure_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=120)
+    role = blocks.CharBlock(required=False, max_length=160, help_text="e.g. “Chair, Wales Productivity Forum”.")
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    text = blocks.TextBlock(required=False)
+    link = LinkBlock()
+
+    class Meta:
+        icon = "pick"
+        label = "Call to action"
+        template = "blocks/call_to_action_block.html"
+
+
+YOUTUBE_ID = re.compile(r"^[\w-]{11}$")
+
+
+def video_player_url(url):
+    """The privacy-enhanced player URL for a YouTube or Vimeo link, or None for any other URL."""
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").removeprefix("www.").removeprefix("m.")
+    parts = [part for part in parsed.path.split("/") if part]
+    video_id = None
+    if host == "youtu.be" and parts:
+        video_id = parts[0]
+    elif host in {"youtube.com", "youtube-nocookie.com"}:
+        if parts[:1] == ["watch"]:
+            video_id = parse_qs(parsed.query).get("v", [None])[0]
+        elif len(parts) >= 2 and parts[0] in {"embed", "shorts", "live"}:
+            video_id = parts[1]
+    if video_id and YOUTUBE_ID.match(video_id):
+        return f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1"
+    if host in {"vimeo.com", "player.vimeo.com"} and parts and parts[-1].isdigit():
+        return f"https://player.vimeo.com/video/{parts[-1]}?dnt=1&autoplay=1"
+    return None
+
+
+class VideoStructValue(blocks.StructValue):
+    @property
+    def player_url(self):
+        return video_player_url(self.get("url"))
+
+    @property
+    def provider(self):
+        return "Vimeo" if "vimeo" in self.player_url else "YouTube"
+
+
+class VideoBlock(blocks.StructBlock):
+    """A YouTube or Vimeo video that loads nothing from those hosts until the visitor presses play."""
+
+    title = blocks.CharBlock(max_length=160, help_text="Names the video for screen readers and the play button.")
+    url = blocks.URLBlock(label="Video URL", help_text="A YouTube or Vimeo link.")
+    poster = PrefetchingImageChooserBlock(required=False, help_text="Shown until the video is played.")
+    transcript = blocks.RichTextBlock(required=False, features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        icon = "media"
+        label = "Video"
+        template = "blocks/video_block.html"
+        value_class = VideoStructValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not video_player_url(value.get("url")):
+            raise blocks.StructBlockValidationError(
+                block_errors={"url": ErrorList(["Enter a YouTube or Vimeo video link."])}
+            )
+        return value
+
+
+class AccordionItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200)
+    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+
+
+class AccordionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=120)
+    items = blocks.ListBlock(AccordionItemBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Accordion (FAQ)"
+        template = "blocks/accordion_block.html"
+
+
+class DocumentDownloadBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(required=False, max_length=160, help_text="Defaults to the document's title.")
+    description = blocks.TextBlock(required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = "Document download"
+        template = "blocks/document_download_block.html"
+
+
+class PeopleListBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=120)
+    people = blocks.ListBlock(PersonChooserBlock(), min_num=1)
+
+    class Meta:
+        icon = "group"
+        label = "List of people"
+        template = "blocks/people_list_block.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    rich_text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="blocks/rich_text_block.html")
+    image = ImageFigureBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    video = VideoBlock()
+    table = TableBlock(
+        template="blocks/table_block.html",
+        table_options={"contextMenu": ["row_above", "row_below", "col_left", "col_right", "remove_row", "remove_col"]},
+    )
+    accordion = AccordionBlock()
+    document = DocumentDownloadBlock()
+    people = PeopleListBlock()
+
+    class Meta:
+        template = "blocks/body_block.html"

@@ -1,0 +1,102 @@
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from institute.blocks import BodyBlock, LinkBlock
+from institute.home_sections import home_page_sections
+
+
+class ListingFields(models.Model):
+    """How a page presents itself in listings, cards and link previews."""
+
+    listing_summary = models.CharField(
+        max_length=255, blank=True, help_text="One sentence for cards and search results. Defaults to the intro."
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For cards and link previews on social media.",
+    )
+
+    promote_panels = [
+        MultiFieldPanel([FieldPanel("listing_summary"), FieldPanel("listing_image")], heading="Listings"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(ListingFields, Page):
+    promote_panels = Page.promote_panels + ListingFields.promote_panels
+
+    class Meta:
+        abstract = True
+
+    @property
+    def summary(self):
+        return self.listing_summary or getattr(self, "intro", "") or self.search_description
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary
+
+
+class HomePage(BasePage):
+    hero_headline = models.CharField(max_length=160, blank=True, help_text="Defaults to the page title.")
+    hero_intro = models.TextField(blank=True, max_length=500)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_image_alt = models.CharField(
+        max_length=250, blank=True, help_text="Describe the image; leave empty only if it is purely decorative."
+    )
+    hero_link = StreamField([("link", LinkBlock())], blank=True, max_num=1, verbose_name="call to action")
+    body = StreamField(BodyBlock(), blank=True, help_text="Shown below the hero, above the live sections.")
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_headline"),
+                FieldPanel("hero_intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_link"),
+            ],
+            heading="Hero",
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("hero_intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "home page"
+
+    @property
+    def intro(self):
+        return self.hero_intro
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = home_page_sections(request, self)
+        return context
+
+
+class StandardPage(BasePage):
+    intro = models.TextField(blank=True, max_length=500, help_text="A short lead paragraph under the title.")
+    body = StreamField(BodyBlock())
+
+    parent_page_types = ["institute.HomePage", "institute.StandardPage"]
+    subpage_types = ["institute.StandardPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "standard page"

@@ -1,0 +1,147 @@
+from django.conf import settings
+from django.db import models
+from django.utils.text import slugify
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from institute.choices import Honorific
+from institute.validators import validate_orcid
+
+
+class UniqueSlugMixin:
+    """Fills an empty slug from `slug_source`, adding -2, -3… until it is unique."""
+
+    slug_source = "name"
+
+    def ensure_slug(self):
+        if self.slug:
+            return
+        base = slugify(getattr(self, self.slug_source))[:70] or "item"
+        others = type(self).objects.exclude(pk=self.pk)
+        taken = set(others.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, suffix = base, 2
+        while slug in taken:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        self.slug = slug
+
+    def save(self, *args, **kwargs):
+        self.ensure_slug()
+        super().save(*args, **kwargs)
+
+
+class Institution(UniqueSlugMixin, index.Indexed, models.Model):
+    """A university, research body or business: academic partners, employers of people."""
+
+    name = models.CharField(max_length=255, unique=True)
+    short_name = models.CharField(max_length=60, blank=True, help_text="For tight spaces, e.g. “KCL”.")
+    slug = models.SlugField(max_length=80, unique=True, blank=True, help_text="Filled from the name when left empty.")
+    website = models.URLField(blank=True)
+    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    city = models.CharField(max_length=100, blank=True)
+    is_academic_partner = models.BooleanField(
+        "academic partner", default=False, help_text="One of the universities that lead the institute's research."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("short_name"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("city"), FieldPanel("website")]),
+        FieldPanel("logo"),
+        FieldPanel("is_academic_partner"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("short_name"),
+        index.FilterField("is_academic_partner"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def display_name(self):
+        return self.short_name or self.name
+
+
+class Person(UniqueSlugMixin, index.Indexed, ClusterableModel):
+    """Someone the site names: researchers, forum chairs and leads, staff. Entered once, shown everywhere."""
+
+    name = models.CharField(max_length=255, help_text="As it should appear, e.g. “Helen Marwick”.")
+    slug = models.SlugField(max_length=80, unique=True, blank=True, help_text="Filled from the name when left empty.")
+    honorific = models.CharField(max_length=20, blank=True, choices=Honorific.choices)
+    job_title = models.CharField(max_length=255, blank=True)
+    organisation = models.ForeignKey(
+        Institution, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    short_bio = models.TextField(blank=True, max_length=800, help_text="Two or three sentences, shown on profiles.")
+    email = models.EmailField("public e-mail", blank=True, help_text="Shown publicly. Leave empty to hide.")
+    orcid = models.CharField(
+        "ORCID iD", max_length=19, blank=True, validators=[validate_orcid], help_text="e.g. 0000-0002-1825-0097"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        help_text="The account this person signs in to the admin with, if any.",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("honorific"), FieldPanel("name")]),
+        FieldPanel("slug"),
+        FieldRowPanel([FieldPanel("job_title"), FieldPanel("organisation")]),
+        FieldPanel("photo"),
+        FieldPanel("short_bio"),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("orcid"), InlinePanel("links", label="Web link")],
+            heading="Contact and links",
+        ),
+        FieldPanel("user"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("job_title"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+    @property
+    def role_line(self):
+        """“Institution | Title”, the way the institute credits people."""
+        return " | ".join(part for part in (self.organisation and self.organisation.name, self.job_title) if part)
+
+    @property
+    def orcid_url(self):
+        return f"https://orcid.org/{self.orcid}" if self.orcid else ""
+
+
+class PersonLink(Orderable):
+    person = ParentalKey(Person, on_delete=models.CASCADE, related_name="links")
+    label = models.CharField(max_length=80, help_text="e.g. “University profile”, “LinkedIn”.")
+    url = models.URLField("URL")
+
+    panels = [FieldPanel("label"), FieldPanel("url")]
+
+    def __str__(self):
+        return self.label

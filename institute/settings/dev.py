@@ -1,0 +1,10 @@
+"""Local development: `make run`."""
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY, env_bool
+
+DEBUG = True
+# Development only: a fixed key so sessions survive restarts; production refuses to start without one.
+SECRET_KEY = SECRET_KEY or "django-insecure-development-key-not-for-production"  # noqa: S105
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

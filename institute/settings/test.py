@@ -1,0 +1,16 @@
+"""The test suite: `make test`."""
+
+import tempfile
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-key-not-secret"  # noqa: S105
+# PBKDF2 costs about half a second per hash on a small CI machine.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Uploads and renditions made by tests go to a throwaway folder, never the developer's media.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="institute-test-media-")
+# Browser tests load images from the live server.
+SERVE_MEDIA = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Each test starts with an empty cache, whatever CACHE_URL the shell has.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,0 +1,43 @@
+// Progressive enhancement only: every feature works without this file.
+document.documentElement.classList.add("js");
+
+function setUpMainNav() {
+  const nav = document.querySelector(".main-nav");
+  const toggle = nav && nav.querySelector(".nav-toggle");
+  if (!toggle) return;
+  toggle.hidden = false;
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    nav.dataset.open = String(open);
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && nav.dataset.open === "true") {
+      toggle.click();
+      toggle.focus();
+    }
+  });
+}
+
+// Videos are links to YouTube or Vimeo until the visitor presses play: nothing is loaded from those
+// hosts before that.
+function setUpVideos() {
+  document.querySelectorAll(".video-facade[data-player-url]").forEach((link) => {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      const frame = document.createElement("iframe");
+      frame.className = "video-frame";
+      frame.src = link.dataset.playerUrl;
+      frame.title = link.dataset.videoTitle;
+      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      frame.allowFullscreen = true;
+      link.replaceWith(frame);
+      frame.focus();
+    });
+  });
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  setUpMainNav();
+  setUpVideos();
+});

@@ -1,0 +1,27 @@
+from django import template
+
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    site = Site.find_for_request(request)
+    current = context.get("page")
+    items = []
+    if site:
+        for item in site.root_page.get_children().live().public().in_menu():
+            is_current = bool(current) and current.path.startswith(item.path)
+            items.append({"page": item, "is_current": is_current, "is_page": is_current and current.pk == item.pk})
+    return {"items": items}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    # Depth 1 is Wagtail's invisible root; the trail starts at the home page.
+    return {"ancestors": list(page.get_ancestors().filter(depth__gte=2).live()), "page": page}

@@ -1,0 +1,1 @@
+"""Research themes, academic partners, publications and the people behind them."""

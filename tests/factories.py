@@ -1,0 +1,77 @@
+"""Factories for every model the tests build. Apps add theirs beside these."""
+
+import factory
+import wagtail_factories
+from wagtail.documents import get_document_model
+
+from institute.models import HomePage, Institution, InstituteSettings, Person, PersonLink, StandardPage
+
+
+class InstitutionFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"University of Testshire {n}")
+    short_name = factory.Sequence(lambda n: f"UT{n}")
+    city = factory.Faker("city", locale="en_GB")
+    website = factory.Faker("url")
+
+    class Meta:
+        model = Institution
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Faker("name", locale="en_GB")
+    job_title = factory.Faker("job", locale="en_GB")
+    organisation = factory.SubFactory(InstitutionFactory)
+    short_bio = factory.Faker("sentence")
+
+    class Meta:
+        model = Person
+
+
+class PersonLinkFactory(factory.django.DjangoModelFactory):
+    person = factory.SubFactory(PersonFactory)
+    label = "University profile"
+    url = factory.Faker("url")
+
+    class Meta:
+        model = PersonLink
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Test image {n}")
+    description = factory.Faker("sentence")
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Report {n}")
+    file = factory.django.FileField(filename="report.pdf", data=b"%PDF-1.4 test document")
+
+    class Meta:
+        model = get_document_model()
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Home"
+    hero_headline = factory.Faker("sentence", nb_words=6)
+    hero_intro = factory.Faker("paragraph")
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("sentence", nb_words=3)
+    intro = factory.Faker("sentence")
+    body = factory.LazyFunction(lambda: [("rich_text", "<p>Body text.</p>")])
+
+    class Meta:
+        model = StandardPage
+
+
+class InstituteSettingsFactory(factory.django.DjangoModelFactory):
+    organisation_name = "The Productivity Institute"
+    tagline = "Exploring what productivity means"
+    contact_email = "enquiries@productivity.example"
+
+    class Meta:
+        model = InstituteSettings
+        django_get_or_create = ("site",)
