@@ -1,6 +1,7 @@
+from wagtail.models import Site
+
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Site
 
 from institute.models import HomePage
 

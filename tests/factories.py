@@ -1,10 +1,11 @@
 """Factories for every model the tests build. Apps add theirs beside these."""
 
-import factory
-import wagtail_factories
 from wagtail.documents import get_document_model
 
-from institute.models import HomePage, Institution, InstituteSettings, Person, PersonLink, StandardPage
+import factory
+import wagtail_factories
+
+from institute.models import HomePage, InstituteSettings, Institution, Person, PersonLink, StandardPage
 
 
 class InstitutionFactory(factory.django.DjangoModelFactory):

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+from wagtail.utils.file import hash_filelike
 
 from institute.demo import images
 
@@ -28,7 +29,15 @@ def _media_once(model, title, make_file, **fields):
     if existing:
         return existing
     filename, content = make_file()
-    item = model(title=title, collection=demo_collection(), file=ContentFile(content, name=filename), **fields)
+    file = ContentFile(content, name=filename)
+    item = model(
+        title=title,
+        collection=demo_collection(),
+        file=file,
+        file_size=len(content),
+        file_hash=hash_filelike(file),
+        **fields,
+    )
     item.save()
     return item
 

@@ -7,4 +7,7 @@ DEBUG = True
 # Development only: a fixed key so sessions survive restarts; production refuses to start without one.
 SECRET_KEY = SECRET_KEY or "django-insecure-development-key-not-for-production"  # noqa: S105
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Static files straight from the apps, as Django's own server does: no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

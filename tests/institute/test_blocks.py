@@ -1,5 +1,6 @@
-import pytest
 from django.core.exceptions import ValidationError
+
+import pytest
 
 from institute.blocks import ImageFigureBlock, LinkBlock, VideoBlock, video_player_url
 from tests.factories import ImageFactory, StandardPageFactory
@@ -10,7 +11,10 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "player"),
     [
-        ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
+        (
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
+        ),
         ("https://youtu.be/dQw4w9WgXcQ?t=42", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
         ("https://m.youtube.com/shorts/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
         ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1"),
@@ -33,7 +37,12 @@ def test_video_block_refuses_other_hosts():
 
 @pytest.mark.parametrize(
     ("with_page", "url", "valid"),
-    [(True, "", True), (False, "https://example.com/", True), (True, "https://example.com/", False), (False, "", False)],
+    [
+        (True, "", True),
+        (False, "https://example.com/", True),
+        (True, "https://example.com/", False),
+        (False, "", False),
+    ],
 )
 def test_link_block_needs_exactly_one_target(home_page, with_page, url, valid):
     block = LinkBlock()

@@ -1,9 +1,10 @@
 from http import HTTPStatus
 
-import pytest
 from wagtail import hooks
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+import pytest
 
 from institute.home_sections import HOOK_NAME, HomeSection
 from institute.models import HomePage, StandardPage
@@ -24,7 +25,10 @@ def every_block_body(image, document, people, link_page):
         ("rich_text", "<p>Rich <b>text</b> paragraph.</p>"),
         ("image", {"image": image, "alt_text": "Chart of output per hour", "caption": "Output per hour"}),
         ("quote", {"text": "Work smarter.", "attribution": "A Chair", "role": "Wales forum"}),
-        ("call_to_action", {"title": "Join a forum", "text": "Get involved.", "link": {"text": "Go", "page": link_page}}),
+        (
+            "call_to_action",
+            {"title": "Join a forum", "text": "Get involved.", "link": {"text": "Go", "page": link_page}},
+        ),
         ("video", {"title": "Launch film", "url": "https://youtu.be/dQw4w9WgXcQ", "poster": None, "transcript": ""}),
         (
             "table",
@@ -85,8 +89,15 @@ def test_home_page_shows_sections_other_apps_register_in_order(client, home_page
     people = PersonFactory.create_batch(2)
 
     def latest(request, home):
-        return HomeSection(key="latest", title="Latest news", template="components/home_partners.html", order=1,
-                           items=[p.organisation for p in people], more_url="/news/", more_label="All news")
+        return HomeSection(
+            key="latest",
+            title="Latest news",
+            template="components/home_partners.html",
+            order=1,
+            items=[p.organisation for p in people],
+            more_url="/news/",
+            more_label="All news",
+        )
 
     def empty(request, home):
         return HomeSection(key="empty", title="Nothing yet", template="components/home_partners.html", items=[])

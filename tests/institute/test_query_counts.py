@@ -1,8 +1,9 @@
 """A page costs a fixed number of queries, however much content it shows."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+
+import pytest
 
 from institute.models import InstituteSettings
 from tests.factories import DocumentFactory, ImageFactory, InstitutionFactory, PersonFactory, StandardPageFactory
@@ -48,7 +49,9 @@ def test_standard_page_queries_do_not_grow_with_blocks(client, home_page, site_s
     body = []
     for _ in range(copies):
         people = [PersonFactory(photo=ImageFactory()) for _ in range(3)]
-        body += every_block_body(ImageFactory(), DocumentFactory(), people, site_settings.announcement_link[0].value["page"])
+        body += every_block_body(
+            ImageFactory(), DocumentFactory(), people, site_settings.announcement_link[0].value["page"]
+        )
     StandardPageFactory(parent=home_page, title="Full", slug="full", body=body)
 
     assert queries_for(client, "/full/") == STANDARD_PAGE_QUERIES

@@ -1,7 +1,8 @@
 from http import HTTPStatus
 
-import pytest
 from django.core.exceptions import ValidationError
+
+import pytest
 
 from institute.models import Person
 from institute.validators import validate_orcid
@@ -20,7 +21,10 @@ def test_slugs_are_filled_from_names_and_kept_unique():
 
 def test_person_is_credited_as_institution_and_title():
     person = PersonFactory(
-        honorific="Dr", name="Gareth Price", job_title="Research Fellow", organisation=InstitutionFactory(name="Cardiff University")
+        honorific="Dr",
+        name="Gareth Price",
+        job_title="Research Fellow",
+        organisation=InstitutionFactory(name="Cardiff University"),
     )
 
     assert str(person) == "Dr Gareth Price"

@@ -1,0 +1,119 @@
+from io import StringIO
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+import pytest
+
+from institute.demo import accounts
+from institute.models import HomePage, InstituteSettings, Institution, Person, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+FORUM_PARTNERS = [
+    "University of Glasgow",
+    "King's College London",
+    "University of Sheffield",
+    "University of Warwick",
+    "University of Manchester",
+    "Cardiff University",
+    "Queen's University Belfast",
+    "University of Cambridge",
+]
+
+
+def content_counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in [Page, Institution, Person, get_image_model(), get_document_model()]
+    }
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo_content", stdout=StringIO())
+
+
+def test_demo_content_builds_the_site(demo_site, client, site, soup):
+    home = HomePage.objects.get()
+    assert home.hero_image and home.hero_image_alt
+    assert {page.slug for page in StandardPage.objects.live()} == {"about", "contact", "accessibility"}
+    partners = Institution.objects.filter(is_academic_partner=True)
+    assert partners.count() == 10
+    assert set(FORUM_PARTNERS) <= set(partners.values_list("name", flat=True))
+    assert all(person.photo and "demo" in person.short_bio.lower() for person in Person.objects.all())
+    assert InstituteSettings.for_site(site).announcement_is_showing()
+
+    menu = soup(client.get("/")).find("nav", attrs={"aria-label": "Main"})
+    assert [a.text for a in menu.find_all("a")] == ["About us", "Contact us"]
+    for url in ["/", "/about/", "/contact/", "/accessibility/"]:
+        assert client.get(url).status_code == 200
+
+
+def test_second_run_adds_nothing_and_keeps_editors_changes(demo_site, site, django_user_model):
+    editor = django_user_model.objects.create_user("editor")
+    about = StandardPage.objects.get(slug="about")
+    about.title = "About the institute"
+    about.save_revision(user=editor).publish()
+    home = HomePage.objects.get()
+    home.hero_headline = "Edited headline"
+    home.save_revision(user=editor).publish()
+    person = Person.objects.get(slug="helen-marwick")
+    person.job_title = "Chief Executive"
+    person.save()
+    settings = InstituteSettings.for_site(site)
+    settings.contact_email = ""
+    settings.tagline = "Edited tagline"
+    settings.save()
+    log(settings, "wagtail.edit", user=editor)
+    before = content_counts()
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert content_counts() == before
+    assert StandardPage.objects.get(slug="about").title == "About the institute"
+    assert HomePage.objects.get().hero_headline == "Edited headline"
+    assert Person.objects.get(slug="helen-marwick").job_title == "Chief Executive"
+    settings.refresh_from_db()
+    assert (settings.contact_email, settings.tagline) == ("", "Edited tagline")
+
+
+def test_demo_admin_uses_the_environment_password(monkeypatch, capsys):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "correct-horse-battery")
+
+    call_command("ensure_demo_admin", site_url="http://127.0.0.1:9000")
+
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("correct-horse-battery")
+    output = capsys.readouterr().out
+    assert "http://127.0.0.1:9000/admin/" in output
+    assert "admin / correct-horse-battery" in output
+
+
+def test_demo_admin_password_is_generated_once_and_kept(monkeypatch, tmp_path, capsys):
+    monkeypatch.delenv("DEMO_ADMIN_PASSWORD", raising=False)
+    monkeypatch.setattr(accounts, "PASSWORD_FILE", tmp_path / ".demo-admin-password")
+
+    call_command("ensure_demo_admin")
+    password = (tmp_path / ".demo-admin-password").read_text().strip()
+    call_command("ensure_demo_admin")
+
+    assert len(password) >= 16
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    assert (tmp_path / ".demo-admin-password").stat().st_mode & 0o077 == 0
+    assert capsys.readouterr().out.count(f"admin / {password}") == 2
+
+
+def test_demo_admin_keeps_a_password_changed_in_the_admin(monkeypatch, capsys):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "correct-horse-battery")
+    get_user_model().objects.create_superuser("admin", "a@example.com", "changed-by-the-admin")
+
+    call_command("ensure_demo_admin")
+
+    assert get_user_model().objects.get(username="admin").check_password("changed-by-the-admin")
+    assert "no longer applies" in capsys.readouterr().out
