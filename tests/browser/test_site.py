@@ -48,7 +48,7 @@ def test_visitor_follows_the_main_menu(live_server, page: Page, content, axe_che
 
 
 def test_small_screen_menu_opens_from_the_keyboard(live_server, page: Page, content, axe_check, screenshot):
-    page.set_viewport_size({"width": 375, "height": 800})
+    page.set_viewport_size({"width": 320, "height": 800})
     page.goto(live_server.url + "/")
     menu_link = page.get_by_role("navigation", name="Main").get_by_role("link", name="About us")
     toggle = page.get_by_role("button", name="Menu")
@@ -63,7 +63,7 @@ def test_small_screen_menu_opens_from_the_keyboard(live_server, page: Page, cont
     screenshot(page, "home-mobile-menu-open")
     page.keyboard.press("Escape")
     expect(menu_link).to_be_hidden()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
 def test_skip_link_moves_focus_to_the_main_content(live_server, page: Page, content):
