@@ -5,6 +5,8 @@ PORT ?= 8000
 VENV := .venv
 PY := $(VENV)/bin/python
 SITE_URL := http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
+# Where the site is served: admin e-mails, previews and the demo site's canonical URLs use it.
+export WAGTAILADMIN_BASE_URL ?= $(SITE_URL)
 
 .DEFAULT_GOAL := help
 .PHONY: help run serve test lint format chromium setup

@@ -5,16 +5,40 @@ from urllib.parse import parse_qs, urlparse
 
 from django.db.models import prefetch_related_objects
 from django.forms.utils import ErrorList
+from django.template.loader import render_to_string
 
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText, expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from institute.choices import HeadingLevel
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
+# Marks where one rich text value ends and the next begins while a page's values are expanded together.
+RICH_TEXT_BOUNDARY = "<!--institute:rich-text-boundary-->"
+
+
+class ExpandedRichText(RichText):
+    """Rich text whose internal links were already turned into URLs."""
+
+    def __init__(self, source, html):
+        super().__init__(source)
+        self.html = html
+
+    def __html__(self):
+        return render_to_string("wagtailcore/shared/richtext.html", {"html": self.html})
+
+
+class LinkBatchingRichTextBlock(blocks.RichTextBlock):
+    """Looks up the pages and documents linked from all of a page's rich text at once, not per value."""
+
+    def bulk_to_python(self, values):
+        sources = [value or "" for value in values]
+        expanded = expand_db_html(RICH_TEXT_BOUNDARY.join(sources)).split(RICH_TEXT_BOUNDARY)
+        return [ExpandedRichText(source, html) for source, html in zip(sources, expanded, strict=True)]
 
 
 class PrefetchingImageChooserBlock(ImageChooserBlock):
@@ -39,8 +63,11 @@ class PersonChooserBlock(SnippetChooserBlock):
 class LinkStructValue(blocks.StructValue):
     @property
     def href(self):
+        """Where the link goes, or None when its page was deleted, unpublished or is not on a site."""
         page = self.get("page")
-        return page.url if page else self.get("url")
+        if page is not None:
+            return page.url if page.live else None
+        return self.get("url") or None
 
 
 class LinkBlock(blocks.StructBlock):
@@ -64,6 +91,14 @@ class LinkBlock(blocks.StructBlock):
         return value
 
 
+class HeadingStructValue(blocks.StructValue):
+    @property
+    def tag(self):
+        # Stored data is not re-validated on load: never let it produce a second h1 or a broken tag.
+        level = self.get("level")
+        return level if level in HeadingLevel.values else HeadingLevel.H2
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=120)
     level = blocks.ChoiceBlock(choices=HeadingLevel.choices, default=HeadingLevel.H2)
@@ -71,6 +106,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         template = "blocks/heading_block.html"
+        value_class = HeadingStructValue
 
 
 class ImageFigureBlock(blocks.StructBlock):
@@ -137,7 +173,10 @@ class VideoStructValue(blocks.StructValue):
 
     @property
     def provider(self):
-        return "Vimeo" if "vimeo" in self.player_url else "YouTube"
+        player_url = self.player_url or ""
+        if player_url.startswith("https://player.vimeo.com/"):
+            return "Vimeo"
+        return "YouTube" if player_url else ""
 
 
 class VideoBlock(blocks.StructBlock):
@@ -146,7 +185,7 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=160, help_text="Names the video for screen readers and the play button.")
     url = blocks.URLBlock(label="Video URL", help_text="A YouTube or Vimeo link.")
     poster = PrefetchingImageChooserBlock(required=False, help_text="Shown until the video is played.")
-    transcript = blocks.RichTextBlock(required=False, features=RICH_TEXT_FEATURES)
+    transcript = LinkBatchingRichTextBlock(required=False, features=RICH_TEXT_FEATURES)
 
     class Meta:
         icon = "media"
@@ -165,7 +204,7 @@ class VideoBlock(blocks.StructBlock):
 
 class AccordionItemBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=200)
-    answer = blocks.RichTextBlock(features=RICH_TEXT_FEATURES)
+    answer = LinkBatchingRichTextBlock(features=RICH_TEXT_FEATURES)
 
 
 class AccordionBlock(blocks.StructBlock):
@@ -201,7 +240,7 @@ class PeopleListBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    rich_text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="blocks/rich_text_block.html")
+    rich_text = LinkBatchingRichTextBlock(features=RICH_TEXT_FEATURES, template="blocks/rich_text_block.html")
     image = ImageFigureBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()

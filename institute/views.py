@@ -1,12 +1,12 @@
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """For load balancers and uptime checks: is the app up, and does the database answer?"""
     try:

@@ -16,6 +16,9 @@ class PersonViewSet(SnippetViewSet):
     search_fields = ["name", "job_title"]
     ordering = ["name"]
 
+    def get_queryset(self, request):
+        return Person.objects.select_related("organisation")
+
 
 class InstitutionViewSet(SnippetViewSet):
     model = Institution

@@ -5,7 +5,16 @@ from wagtail.documents import get_document_model
 import factory
 import wagtail_factories
 
-from institute.models import HomePage, InstituteSettings, Institution, Person, PersonLink, StandardPage
+from institute.models import (
+    FormField,
+    FormPage,
+    HomePage,
+    InstituteSettings,
+    Institution,
+    Person,
+    PersonLink,
+    StandardPage,
+)
 
 
 class InstitutionFactory(factory.django.DjangoModelFactory):
@@ -66,6 +75,28 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+class FormPageFactory(wagtail_factories.PageFactory):
+    title = "Contact us"
+    intro = "Send us a message."
+    thank_you_text = "<p>Thanks, we will reply soon.</p>"
+    to_address = "enquiries@productivity.example"
+    from_address = "noreply@productivity.example"
+    subject = "Website message"
+
+    class Meta:
+        model = FormPage
+
+
+class FormFieldFactory(factory.django.DjangoModelFactory):
+    page = factory.SubFactory(FormPageFactory)
+    label = factory.Sequence(lambda n: f"Field {n}")
+    field_type = "singleline"
+    required = True
+
+    class Meta:
+        model = FormField
 
 
 class InstituteSettingsFactory(factory.django.DjangoModelFactory):

@@ -4,13 +4,15 @@ Everything invented here is marked as demo: the people are fictional and say so 
 """
 
 import datetime
+from urllib.parse import urlparse
 
+from django.conf import settings
 from django.utils import timezone
 
-from wagtail.models import ModelLogEntry, Site
+from wagtail.models import Site
 
-from institute.demo.helpers import add_child_once, illustration_image, logo_image, pdf_document, portrait_image
-from institute.models import HomePage, InstituteSettings, Institution, Person, StandardPage
+from institute.demo.helpers import demo_object, demo_page, illustration_image, logo_image, pdf_document, portrait_image
+from institute.models import FormField, FormPage, HomePage, InstituteSettings, Institution, Person, StandardPage
 
 # (name, short name, slug, city, website, academic partner). The eight forum partners come from the
 # institute's public pages; the two further partners are invented for the demo and say so.
@@ -154,43 +156,51 @@ def rich_text(html):
 def load(log):
     institutions = {row[2]: _institution(*row) for row in INSTITUTIONS}
     people = [_person(*row, institutions=institutions) for row in PEOPLE]
-    home = HomePage.objects.get()
+    home = HomePage.objects.first()
     about = _about_page(home, people)
     contact = _contact_page(home, people)
     accessibility = _accessibility_page(home)
-    _home_page(home, about)
-    _site_settings(home, about, contact, accessibility)
+    demo_object("home-page", lambda: _fill_home_page(home, about))
+    site = Site.objects.filter(is_default_site=True).first()
+    demo_object("site-address", lambda: _serve_site_at_base_url(site))
+    demo_object("site-settings", lambda: _fill_site_settings(site, about, contact, accessibility))
     log(f"Institute: {len(institutions)} institutions, {len(people)} people, core pages and settings.")
 
 
 def _institution(name, short_name, slug, city, website, is_academic_partner):
-    institution = Institution.objects.filter(slug=slug).first()
-    if institution:
-        return institution
-    return Institution.objects.create(
-        name=name,
-        short_name=short_name,
-        slug=slug,
-        city=city,
-        website=website,
-        is_academic_partner=is_academic_partner,
-        logo=logo_image(name, short_name),
-    )
+    def create():
+        # An institution an editor already added under this name is used as it is.
+        return Institution.objects.filter(name=name).first() or Institution.objects.create(
+            name=name,
+            short_name=short_name,
+            slug=slug,
+            city=city,
+            website=website,
+            is_academic_partner=is_academic_partner,
+            logo=logo_image(name, short_name),
+        )
+
+    return demo_object(f"institution:{slug}", create)
 
 
 def _person(slug, honorific, name, job_title, institution_slug, bio, *, institutions):
-    person = Person.objects.filter(slug=slug).first()
-    if person:
-        return person
-    return Person.objects.create(
-        slug=slug,
-        honorific=honorific,
-        name=name,
-        job_title=job_title,
-        organisation=institutions[institution_slug],
-        short_bio=f"{bio} (Fictional demo profile.)",
-        photo=portrait_image(name),
-    )
+    def create():
+        return Person.objects.create(
+            slug=slug,
+            honorific=honorific,
+            name=name,
+            job_title=job_title,
+            organisation=institutions[institution_slug],
+            short_bio=f"{bio} (Fictional demo profile.)",
+            photo=portrait_image(name),
+        )
+
+    return demo_object(f"person:{slug}", create)
+
+
+def _present(people):
+    """The demo people editors have not deleted."""
+    return [person for person in people if person]
 
 
 def _about_page(home, people):
@@ -209,7 +219,7 @@ def _about_page(home, people):
         "Productivity across the UK's regions",
         description="Abstract illustration of rising bar and line charts on a blue-green background",
     )
-    return add_child_once(
+    return demo_page(
         home,
         StandardPage(
             title="About us",
@@ -235,7 +245,7 @@ def _about_page(home, people):
                         "role": "Director (fictional demo person)",
                     },
                 ),
-                ("people", {"title": "Leadership team", "people": people[:3]}),
+                ("people", {"title": "Leadership team", "people": _present(people[:3])}),
                 (
                     "table",
                     {
@@ -276,9 +286,9 @@ def _about_page(home, people):
 
 
 def _contact_page(home, people):
-    return add_child_once(
+    return demo_page(
         home,
-        StandardPage(
+        FormPage(
             title="Contact us",
             slug="contact",
             show_in_menus=True,
@@ -286,18 +296,26 @@ def _contact_page(home, people):
             body=[
                 rich_text(
                     '<p>E-mail <a href="mailto:enquiries@productivity.example">enquiries@productivity.example</a> '
-                    "(a demo address) and we will reply within five working days.</p>"
+                    "(a demo address) or use the form below, and we will reply within five working days.</p>"
                 ),
-                ("people", {"title": "Who to contact", "people": [people[2], people[5]]}),
-                (
-                    "call_to_action",
-                    {
-                        "title": "Read about the institute",
-                        "text": "Our research themes, partners and regional forums.",
-                        "link": {"text": "About us", "page": home.get_children().get(slug="about"), "url": ""},
-                    },
-                ),
+                ("people", {"title": "Who to contact", "people": _present([people[2], people[5]])}),
             ],
+            form_fields=[
+                FormField(label="Your name", field_type="singleline", required=True),
+                FormField(label="Your email", field_type="email", required=True),
+                FormField(label="Organisation", field_type="singleline", required=False),
+                FormField(
+                    label="What is it about?",
+                    field_type="dropdown",
+                    required=True,
+                    choices="General enquiry\nResearch and publications\nRegional forums\nEvents\nMedia",
+                ),
+                FormField(label="Your message", field_type="multiline", required=True),
+            ],
+            thank_you_text="<p>Thank you for your message. We will reply within five working days.</p>",
+            to_address="enquiries@productivity.example",
+            from_address="noreply@productivity.example",
+            subject="Message from the website's contact form",
         ),
     )
 
@@ -306,7 +324,7 @@ def _accessibility_page(home):
     body = []
     for heading, html in ACCESSIBILITY_SECTIONS:
         body += [("heading", {"text": heading, "level": "h2"}), rich_text(html)]
-    return add_child_once(
+    return demo_page(
         home,
         StandardPage(
             title="Accessibility statement",
@@ -317,34 +335,43 @@ def _accessibility_page(home):
     )
 
 
-def _home_page(home, about):
-    # A home page an editor has saved has a revision; the demo only fills the untouched one from the migration.
-    if home.latest_revision_id:
-        return
+def _link(text, page):
+    return ("link", {"text": text, "page": page, "url": ""})
+
+
+def _fill_home_page(home, about):
+    if home.latest_revision_id:  # saved by an editor before the demo was first loaded
+        return home
     image = illustration_image(
         "Productivity for business, people and places",
         description="Abstract illustration of rising columns and a growth line over a map-like grid",
     )
-    home.title = "Home"
     home.hero_headline = "What productivity means for business, for people and for places"
     home.hero_intro = (
         "A UK-wide research organisation: ten academic partners, eight regional productivity forums and a "
         "diverse community of leading experts, policymakers and practitioners."
     )
     home.hero_image = image
-    home.hero_image_alt = image.description
-    home.hero_link = [("link", {"text": "About the institute", "page": about, "url": ""})]
+    home.hero_image_alt = image.description if image else ""
+    home.hero_link = [_link("About the institute", about)] if about else []
     home.save_revision().publish()
+    return home
 
 
-def _site_settings(home, about, contact, accessibility):
-    site = Site.objects.get(is_default_site=True)
+def _serve_site_at_base_url(site):
+    """Canonical links and the sitemap then name the address the demo is really served at."""
+    base_url = urlparse(settings.WAGTAILADMIN_BASE_URL)
+    site.hostname = base_url.hostname
+    site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
+    site.site_name = "The Productivity Institute"
+    site.save()
+    return site
+
+
+def _fill_site_settings(site, about, contact, accessibility):
     site_settings = InstituteSettings.for_site(site)
-    # Settings saved in the admin leave a log entry with the editor's name: those are never overwritten.
-    if ModelLogEntry.objects.for_instance(site_settings).filter(user__isnull=False).exists():
-        return
-    if site_settings.contact_email:
-        return
+    if site_settings.tagline or site_settings.contact_email:  # filled in by an editor before the demo was loaded
+        return site_settings
     today = timezone.localdate()
     site_settings.tagline = "Exploring what productivity means for business, for people and for places"
     site_settings.contact_email = "enquiries@productivity.example"
@@ -353,13 +380,11 @@ def _site_settings(home, about, contact, accessibility):
         "<p>A UK-wide research organisation exploring what productivity means for business, for people and "
         "for places. Demo site: people and contact details are fictional.</p>"
     )
-    site_settings.footer_links = [
-        ("link", {"text": "About us", "page": about, "url": ""}),
-        ("link", {"text": "Contact us", "page": contact, "url": ""}),
-        ("link", {"text": "Accessibility statement", "page": accessibility, "url": ""}),
-    ]
+    footer_pages = [("About us", about), ("Contact us", contact), ("Accessibility statement", accessibility)]
+    site_settings.footer_links = [_link(text, page) for text, page in footer_pages if page]
     site_settings.announcement_text = "National Productivity Week: a week of events across every nation and region"
-    site_settings.announcement_link = [("link", {"text": "Find out more", "page": about, "url": ""})]
+    site_settings.announcement_link = [_link("Find out more", about)] if about else []
     site_settings.announcement_first_day = today
     site_settings.announcement_last_day = today + datetime.timedelta(days=28)
     site_settings.save()
+    return site_settings

@@ -1,7 +1,7 @@
 """Building blocks for demo content that every app's loader uses.
 
-The rule throughout: create what is missing, never change what exists, so an editor's changes
-survive every later `make run`.
+Each demo object is made once, under a key, and recorded. Later runs return it as editors left it,
+or None when they deleted it: demo content is never made twice and never overwritten.
 """
 
 from django.core.files.base import ContentFile
@@ -13,8 +13,19 @@ from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
 from institute.demo import images
+from institute.models import DemoRecord
 
 DEMO_COLLECTION = "Demo content"
+
+
+def demo_object(key, create):
+    """The object recorded under `key`; `create()` makes it on the first run only."""
+    record = DemoRecord.objects.filter(key=key).first()
+    if record:
+        return record.content_object
+    made = create()
+    DemoRecord.objects.create(key=key, content_object=made)
+    return made
 
 
 def demo_collection():
@@ -23,27 +34,26 @@ def demo_collection():
     return existing or root.add_child(name=DEMO_COLLECTION)
 
 
-def _media_once(model, title, make_file, **fields):
-    """The media item titled `title`, created from `make_file()` (name, bytes) only when missing."""
-    existing = model.objects.filter(title=title).first()
-    if existing:
-        return existing
-    filename, content = make_file()
-    file = ContentFile(content, name=filename)
-    item = model(
-        title=title,
-        collection=demo_collection(),
-        file=file,
-        file_size=len(content),
-        file_hash=hash_filelike(file),
-        **fields,
-    )
-    item.save()
-    return item
+def _media(model, title, make_file, **fields):
+    def create():
+        filename, content = make_file()
+        file = ContentFile(content, name=filename)
+        item = model(
+            title=title,
+            collection=demo_collection(),
+            file=file,
+            file_size=len(content),
+            file_hash=hash_filelike(file),
+            **fields,
+        )
+        item.save()
+        return item
+
+    return demo_object(f"{model._meta.label_lower}:{title}", create)
 
 
 def illustration_image(title, *, description):
-    return _media_once(
+    return _media(
         get_image_model(),
         title,
         lambda: (f"{slugify(title)}.jpg", images.illustration(title, seed=title)),
@@ -52,13 +62,13 @@ def illustration_image(title, *, description):
 
 
 def portrait_image(name):
-    return _media_once(
+    return _media(
         get_image_model(), f"Portrait of {name}", lambda: (f"{slugify(name)}.jpg", images.portrait(name, seed=name))
     )
 
 
 def logo_image(name, short_name):
-    return _media_once(
+    return _media(
         get_image_model(),
         f"{name} logo",
         lambda: (f"{slugify(short_name or name)}-logo.png", images.logo(name, short_name, seed=name)),
@@ -66,18 +76,24 @@ def logo_image(name, short_name):
 
 
 def pdf_document(title, paragraphs):
-    return _media_once(
+    return _media(
         get_document_model(),
         title,
         lambda: (f"{slugify(title)}.pdf", images.document_pdf(title, paragraphs, seed=title)),
     )
 
 
-def add_child_once(parent, page):
-    """Publish `page` under `parent` unless a child with its slug exists; returns the page that is there."""
-    existing = parent.get_children().filter(slug=page.slug).specific().first()
-    if existing:
-        return existing
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+def demo_page(parent, page):
+    """Publish `page` under `parent` once. A page an editor already put at that slug is kept, untouched."""
+
+    def create():
+        existing = parent.get_children().filter(slug=page.slug).specific().first()
+        if existing:
+            return existing
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    if parent is None:
+        return None
+    return demo_object(f"page:{parent.pk}:{page.slug}", create)

@@ -1,9 +1,13 @@
-from institute.models.pages import BasePage, HomePage, ListingFields, StandardPage
+from institute.models.demo import DemoRecord
+from institute.models.pages import BasePage, FormField, FormPage, HomePage, ListingFields, StandardPage
 from institute.models.site_settings import InstituteSettings
 from institute.models.snippets import Institution, Person, PersonLink
 
 __all__ = [
     "BasePage",
+    "DemoRecord",
+    "FormField",
+    "FormPage",
     "HomePage",
     "Institution",
     "InstituteSettings",

@@ -1,11 +1,15 @@
 from django.db import models
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from institute.blocks import BodyBlock, LinkBlock
+from institute.blocks import RICH_TEXT_FEATURES, BodyBlock, LinkBlock
+from institute.forms import SpamTrapFormBuilder
 from institute.home_sections import home_page_sections
 
 
@@ -31,13 +35,6 @@ class ListingFields(models.Model):
     class Meta:
         abstract = True
 
-
-class BasePage(ListingFields, Page):
-    promote_panels = Page.promote_panels + ListingFields.promote_panels
-
-    class Meta:
-        abstract = True
-
     @property
     def summary(self):
         return self.listing_summary or getattr(self, "intro", "") or self.search_description
@@ -45,6 +42,13 @@ class BasePage(ListingFields, Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+
+class BasePage(ListingFields, Page):
+    promote_panels = Page.promote_panels + ListingFields.promote_panels
+
+    class Meta:
+        abstract = True
 
 
 class HomePage(BasePage):
@@ -94,9 +98,43 @@ class StandardPage(BasePage):
     body = StreamField(BodyBlock())
 
     parent_page_types = ["institute.HomePage", "institute.StandardPage"]
-    subpage_types = ["institute.StandardPage"]
+    subpage_types = ["institute.StandardPage", "institute.FormPage"]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = "standard page"
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(ListingFields, AbstractEmailForm):
+    """A form editors build themselves (contact, sign-up, feedback); submissions are kept and e-mailed."""
+
+    intro = models.TextField(blank=True, max_length=500)
+    body = StreamField(BodyBlock(), blank=True, help_text="Shown above the form, e.g. addresses and contacts.")
+    thank_you_text = RichTextField(
+        blank=True, features=RICH_TEXT_FEATURES, help_text="Shown after someone sends the form."
+    )
+    form_builder = SpamTrapFormBuilder
+
+    parent_page_types = ["institute.HomePage", "institute.StandardPage"]
+    subpage_types = []
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]), FieldPanel("subject")],
+            heading="E-mail the submissions",
+        ),
+    ]
+    promote_panels = AbstractEmailForm.promote_panels + ListingFields.promote_panels
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "form page"

@@ -106,7 +106,8 @@ class Person(UniqueSlugMixin, index.Indexed, ClusterableModel):
             [FieldPanel("email"), FieldPanel("orcid"), InlinePanel("links", label="Web link")],
             heading="Contact and links",
         ),
-        FieldPanel("user"),
+        # Only superusers manage which account belongs to whom, and only they see the list of accounts.
+        FieldPanel("user", permission="superuser"),
     ]
     search_fields = [
         index.SearchField("name"),

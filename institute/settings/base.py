@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django.forms",
     "csp",
 ]
 
@@ -102,6 +103,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets and field groups may be overridden in templates/, like every other template.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.config(

@@ -1,15 +1,21 @@
 from django import template
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 register = template.Library()
+
+
+def current_page(context):
+    """The Wagtail page being shown, if any: other views may use `page` for something else, e.g. a paginator."""
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
     site = Site.find_for_request(request)
-    current = context.get("page")
+    current = current_page(context)
     items = []
     if site:
         for item in site.root_page.get_children().live().public().in_menu():
@@ -20,7 +26,7 @@ def main_menu(context):
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    page = context.get("page")
+    page = current_page(context)
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
     # Depth 1 is Wagtail's invisible root; the trail starts at the home page.

@@ -1,4 +1,5 @@
 import os
+import shutil
 
 import pytest
 
@@ -6,7 +7,7 @@ import pytest
 # every ORM call there. Nothing runs concurrently in that thread, so the guard can go.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "artifacts")
 
 

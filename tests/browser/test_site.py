@@ -4,7 +4,14 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from institute.models import InstituteSettings
-from tests.factories import DocumentFactory, ImageFactory, PersonFactory, StandardPageFactory
+from tests.factories import (
+    DocumentFactory,
+    FormFieldFactory,
+    FormPageFactory,
+    ImageFactory,
+    PersonFactory,
+    StandardPageFactory,
+)
 from tests.institute.test_pages import every_block_body
 
 
@@ -102,3 +109,27 @@ def test_editor_signs_in_and_sees_the_dashboard(live_server, page: Page, wagtail
     expect(page).to_have_title(re.compile("Dashboard"))
     expect(page.get_by_role("heading", level=1)).to_have_text("The Productivity Institute")
     screenshot(page, "admin-dashboard")
+
+
+def test_visitor_sends_the_contact_form(live_server, page: Page, wagtail_site, axe_check, screenshot):
+    contact = FormPageFactory(parent=wagtail_site, slug="contact")
+    FormFieldFactory(page=contact, label="Your name", field_type="singleline")
+    FormFieldFactory(page=contact, label="Your email", field_type="email")
+    FormFieldFactory(page=contact, label="Your message", field_type="multiline")
+    page.goto(live_server.url + "/contact/")
+    axe_check(page)
+
+    page.get_by_label("Your name").fill("Ada Price")
+    page.get_by_label("Your email").fill("not-an-email@")
+    page.get_by_label("Your message").fill("Hello.")
+    page.get_by_label("Your email").evaluate("field => field.setAttribute('type', 'text')")  # reach the server's check
+    page.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("alert")).to_contain_text("Your email: Enter a valid email address.")
+    axe_check(page)
+    screenshot(page, "contact-form-errors")
+
+    page.get_by_label("Your email").fill("ada@example.com")
+    page.get_by_role("button", name="Send").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
+    assert contact.get_submissions().get().get_data()["your_name"] == "Ada Price"

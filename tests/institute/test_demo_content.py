@@ -5,13 +5,12 @@ from django.core.management import call_command
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 import pytest
 
 from institute.demo import accounts
-from institute.models import HomePage, InstituteSettings, Institution, Person, StandardPage
+from institute.models import FormPage, HomePage, InstituteSettings, Institution, Person, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +41,9 @@ def demo_site(db):
 def test_demo_content_builds_the_site(demo_site, client, site, soup):
     home = HomePage.objects.get()
     assert home.hero_image and home.hero_image_alt
-    assert {page.slug for page in StandardPage.objects.live()} == {"about", "contact", "accessibility"}
+    assert {page.slug for page in StandardPage.objects.live()} == {"about", "accessibility"}
+    contact = FormPage.objects.live().get(slug="contact")
+    assert [field.clean_name for field in contact.form_fields.all()][:2] == ["your_name", "your_email"]
     partners = Institution.objects.filter(is_academic_partner=True)
     assert partners.count() == 10
     assert set(FORUM_PARTNERS) <= set(partners.values_list("name", flat=True))
@@ -68,9 +69,8 @@ def test_second_run_adds_nothing_and_keeps_editors_changes(demo_site, site, djan
     person.save()
     settings = InstituteSettings.for_site(site)
     settings.contact_email = ""
-    settings.tagline = "Edited tagline"
+    settings.tagline = ""
     settings.save()
-    log(settings, "wagtail.edit", user=editor)
     before = content_counts()
 
     call_command("load_demo_content", stdout=StringIO())
@@ -80,7 +80,39 @@ def test_second_run_adds_nothing_and_keeps_editors_changes(demo_site, site, djan
     assert HomePage.objects.get().hero_headline == "Edited headline"
     assert Person.objects.get(slug="helen-marwick").job_title == "Chief Executive"
     settings.refresh_from_db()
-    assert (settings.contact_email, settings.tagline) == ("", "Edited tagline")
+    assert (settings.contact_email, settings.tagline) == ("", "")
+
+
+def test_what_editors_deleted_or_renamed_is_not_made_again(demo_site):
+    StandardPage.objects.get(slug="accessibility").delete()
+    Person.objects.get(slug="euan-campbell").delete()
+    glasgow = Institution.objects.get(slug="university-of-glasgow")
+    glasgow.slug = "glasgow"
+    glasgow.save()
+    get_image_model().objects.filter(title__startswith="Portrait of").update(title="Renamed portrait")
+    before = content_counts()
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert content_counts() == before
+    assert not StandardPage.objects.filter(slug="accessibility").exists()
+    assert not Person.objects.filter(slug="euan-campbell").exists()
+    assert Institution.objects.get(name="University of Glasgow").slug == "glasgow"
+
+
+def test_demo_keeps_a_home_page_and_settings_edited_before_it_was_loaded(site, django_user_model):
+    home = HomePage.objects.get()
+    home.hero_headline = "Our own headline"
+    home.save_revision(user=django_user_model.objects.create_user("editor")).publish()
+    settings = InstituteSettings.for_site(site)
+    settings.contact_email = "office@institute.example"
+    settings.save()
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert HomePage.objects.get().hero_headline == "Our own headline"
+    settings.refresh_from_db()
+    assert (settings.contact_email, settings.announcement_text) == ("office@institute.example", "")
 
 
 def test_demo_admin_uses_the_environment_password(monkeypatch, capsys):
@@ -117,3 +149,13 @@ def test_demo_admin_keeps_a_password_changed_in_the_admin(monkeypatch, capsys):
 
     assert get_user_model().objects.get(username="admin").check_password("changed-by-the-admin")
     assert "no longer applies" in capsys.readouterr().out
+
+
+def test_demo_site_is_served_at_the_base_url(settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://www.productivity.example"
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("www.productivity.example", 443)
+    assert HomePage.objects.get().full_url == "https://www.productivity.example/"

@@ -20,16 +20,24 @@ pytestmark = pytest.mark.django_db
 
 
 def every_block_body(image, document, people, link_page):
+    """One of each shared block, with rich text that links to a page and a document."""
+    links = (
+        f'<p>Rich <b>text</b> with <a linktype="page" id="{link_page.pk}">a page link</a> and '
+        f'<a linktype="document" id="{document.pk}">a document link</a>.</p>'
+    )
     return [
         ("heading", {"text": "Our approach", "level": "h2"}),
-        ("rich_text", "<p>Rich <b>text</b> paragraph.</p>"),
+        ("rich_text", links),
         ("image", {"image": image, "alt_text": "Chart of output per hour", "caption": "Output per hour"}),
         ("quote", {"text": "Work smarter.", "attribution": "A Chair", "role": "Wales forum"}),
         (
             "call_to_action",
             {"title": "Join a forum", "text": "Get involved.", "link": {"text": "Go", "page": link_page}},
         ),
-        ("video", {"title": "Launch film", "url": "https://youtu.be/dQw4w9WgXcQ", "poster": None, "transcript": ""}),
+        (
+            "video",
+            {"title": "Launch film", "url": "https://youtu.be/dQw4w9WgXcQ", "poster": image, "transcript": links},
+        ),
         (
             "table",
             {
@@ -40,7 +48,7 @@ def every_block_body(image, document, people, link_page):
                 "data": [["Region", "Output"], ["Wales", "84"]],
             },
         ),
-        ("accordion", {"title": "FAQ", "items": [{"question": "Who can join?", "answer": "<p>Anyone.</p>"}]}),
+        ("accordion", {"title": "FAQ", "items": [{"question": "Who can join?", "answer": links}]}),
         ("document", {"document": document, "title": "", "description": "Our annual review."}),
         ("people", {"title": "Team", "people": people}),
     ]
@@ -130,6 +138,8 @@ def test_standard_page_renders_every_shared_block(client, home_page, soup):
     assert main.select_one(".page-intro").text == "Who we are."
     assert main.find("h2", string="Our approach")
     assert main.select_one(".block-rich-text b").text == "text"
+    assert main.select_one(".block-rich-text").find("a", string="a page link")["href"] == "/contact/"
+    assert main.select_one(".accordion__answer").find("a", string="a document link")["href"].startswith("/documents/")
     assert main.select_one("figure.block-image img")["alt"] == "Chart of output per hour"
     assert main.select_one("figure.block-image figcaption").text == "Output per hour"
     assert main.select_one("blockquote").text.strip() == "Work smarter."
@@ -214,3 +224,44 @@ def test_standard_page_needs_a_body(admin_client, home_page):
 
     assert response.status_code == HTTPStatus.OK
     assert not StandardPage.objects.filter(slug="empty").exists()
+
+
+def test_links_to_deleted_or_unpublished_pages_are_left_out(client, home_page, site, soup):
+    from institute.models import InstituteSettings
+
+    gone = StandardPageFactory(parent=home_page, title="Gone", slug="gone")
+    hidden = StandardPageFactory(parent=home_page, title="Hidden", slug="hidden")
+    settings = InstituteSettings.for_site(site)
+    settings.announcement_text = "National Productivity Week"
+    settings.announcement_link = [("link", {"text": "Read more", "page": hidden, "url": ""})]
+    settings.footer_links = [("link", {"text": "Gone page", "page": gone, "url": ""})]
+    settings.save()
+    body = [("call_to_action", {"title": "Go", "text": "", "link": {"text": "Hidden page", "page": hidden}})]
+    StandardPageFactory(parent=home_page, title="Links", slug="links", body=body)
+    gone.delete()
+    hidden.unpublish()
+
+    page = soup(client.get("/links/"))
+
+    assert "National Productivity Week" in page.select_one(".announcement").text
+    assert not page.find("a", string="Read more")
+    assert not page.find("a", string="Gone page")
+    assert not page.find("a", string="Hidden page")
+    assert page.select_one(".block-cta__title").text == "Go"
+
+
+def test_malformed_stored_blocks_render_safely(client, home_page, soup):
+    body = [
+        ("heading", {"text": "Sneaky", "level": "h1"}),
+        ("video", {"title": "Old film", "url": "https://example.com/film.mp4", "poster": None, "transcript": ""}),
+    ]
+    StandardPageFactory(parent=home_page, title="Imported", slug="imported", body=body)
+
+    response = client.get("/imported/")
+
+    assert response.status_code == HTTPStatus.OK
+    page = soup(response)
+    assert [h1.text for h1 in page.find_all("h1")] == ["Imported"]
+    assert page.find("h2", string="Sneaky")
+    video = page.select_one("a.video-facade")
+    assert video["href"] == "https://example.com/film.mp4" and not video.has_attr("data-player-url")

@@ -12,7 +12,7 @@ from tests.institute.test_pages import every_block_body
 pytestmark = pytest.mark.django_db
 
 HOME_PAGE_QUERIES = 12
-STANDARD_PAGE_QUERIES = 20
+STANDARD_PAGE_QUERIES = 31
 
 
 def queries_for(client, url):

@@ -84,3 +84,4 @@ def test_footer_leaves_out_what_is_not_set(client, site, soup):
 
     assert "Follow us" not in footer.text
     assert "newsletter" not in footer.text
+    assert not footer.find("address")

@@ -10,6 +10,8 @@ from tests.factories import InstitutionFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
+PEOPLE_LISTING_QUERIES = 10
+
 
 def test_slugs_are_filled_from_names_and_kept_unique():
     first = PersonFactory(name="Jane Smith")
@@ -102,3 +104,12 @@ def test_anonymous_visitors_cannot_reach_snippets(client):
 
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"].startswith("/admin/login/")
+
+
+@pytest.mark.parametrize("people", [2, 12])
+def test_admin_people_listing_costs_the_same_whatever_its_length(admin_client, django_assert_num_queries, people):
+    PersonFactory.create_batch(people)
+    admin_client.get("/admin/snippets/institute/person/")
+
+    with django_assert_num_queries(PEOPLE_LISTING_QUERIES):
+        admin_client.get("/admin/snippets/institute/person/")

@@ -104,3 +104,17 @@ def test_forged_admin_post_without_csrf_is_refused(django_user_model, home_page)
     assert response.status_code == HTTPStatus.FORBIDDEN
     home_page.refresh_from_db()
     assert home_page.title == "Home"
+
+
+def test_healthz_answers_head_probes(client):
+    assert client.head("/healthz/").status_code == HTTPStatus.OK
+
+
+def test_menu_and_breadcrumbs_ignore_a_page_that_is_not_a_wagtail_page(rf, home_page):
+    from django.core.paginator import Paginator
+    from django.template import Context, Template
+
+    template = Template("{% load institute_tags %}{% main_menu %}{% breadcrumbs %}")
+    context = Context({"request": rf.get("/"), "page": Paginator(["a", "b"], 1).page(1)})
+
+    assert "Breadcrumb" not in template.render(context)
