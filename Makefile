@@ -31,7 +31,7 @@ setup: $(VENV)/.installed ## Install, migrate, add demo content and the admin ac
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_demo_admin --site-url $(SITE_URL)
 
-run: setup ## Set everything up and serve the site on http://$(HOST):$(PORT)/ (development server)
+run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/ (HOST=, PORT= to change)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 .secret-key: | $(VENV)/.installed
