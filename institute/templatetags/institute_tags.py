@@ -21,7 +21,8 @@ def main_menu(context):
         for item in site.root_page.get_children().live().public().in_menu():
             is_current = bool(current) and current.path.startswith(item.path)
             items.append({"page": item, "is_current": is_current, "is_page": is_current and current.pk == item.pk})
-    return {"items": items}
+    match = request.resolver_match
+    return {"items": items, "search_is_current": bool(match) and match.url_name == "search"}
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)

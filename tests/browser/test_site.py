@@ -133,3 +133,20 @@ def test_visitor_sends_the_contact_form(live_server, page: Page, wagtail_site, a
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you")
     assert contact.get_submissions().get().get_data()["your_name"] == "Ada Price"
+
+
+def test_visitor_searches_the_site(live_server, page: Page, content, axe_check, screenshot):
+    for n in range(22):
+        StandardPageFactory(parent=content["home"], title=f"Productivity note {n}", slug=f"note-{n}")
+    page.goto(live_server.url + "/")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
+    page.get_by_label("Search the site").fill("productivity note")
+    page.get_by_label("Search the site").press("Enter")
+
+    expect(page.get_by_role("status")).to_contain_text("22 results for “productivity note”")
+    expect(page.locator(".search-result")).to_have_count(20)
+    axe_check(page)
+    screenshot(page, "search-results")
+    page.get_by_role("link", name="Next page").click()
+    expect(page.locator(".search-result")).to_have_count(2)

@@ -175,7 +175,7 @@ def test_main_menu_lists_live_pages_marked_for_menus(client, home_page, soup):
 
     nav = soup(client.get("/about/")).find("nav", attrs={"aria-label": "Main"})
 
-    assert [a.text for a in nav.find_all("a")] == ["About us"]
+    assert [a.text for a in nav.find_all("a")] == ["About us", "Search"]
     assert nav.find("a")["aria-current"] == "page"
 
 
