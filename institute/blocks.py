@@ -33,11 +33,13 @@ class ExpandedRichText(RichText):
 
 
 class LinkBatchingRichTextBlock(blocks.RichTextBlock):
-    """Looks up the pages and documents linked from all of a page's rich text at once, not per value."""
+    """Looks up the pages and documents linked from a StreamField's rich text of this block type at once."""
 
     def bulk_to_python(self, values):
         sources = [value or "" for value in values]
         expanded = expand_db_html(RICH_TEXT_BOUNDARY.join(sources)).split(RICH_TEXT_BOUNDARY)
+        if len(expanded) != len(sources):  # a value contains the boundary itself: expand one by one
+            return [RichText(source) for source in sources]
         return [ExpandedRichText(source, html) for source, html in zip(sources, expanded, strict=True)]
 
 

@@ -3,7 +3,8 @@ from django.core.exceptions import ValidationError
 
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
-SPAM_TRAP_FIELD = "leave_this_empty"
+# A hyphen: field names made from editors' labels never contain one, so no real field is replaced.
+SPAM_TRAP_FIELD = "spam-trap"
 
 
 class SpamTrapForm(BaseForm):

@@ -7,6 +7,7 @@ import datetime
 from urllib.parse import urlparse
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.models import Site
@@ -157,11 +158,14 @@ def load(log):
     institutions = {row[2]: _institution(*row) for row in INSTITUTIONS}
     people = [_person(*row, institutions=institutions) for row in PEOPLE]
     home = HomePage.objects.first()
+    site = Site.objects.filter(is_default_site=True).first()
+    if home is None or site is None:
+        log("Institute: no home page or default site (deleted in the admin?), so no pages or settings.")
+        return
     about = _about_page(home, people)
     contact = _contact_page(home, people)
     accessibility = _accessibility_page(home)
     demo_object("home-page", lambda: _fill_home_page(home, about))
-    site = Site.objects.filter(is_default_site=True).first()
     demo_object("site-address", lambda: _serve_site_at_base_url(site))
     demo_object("site-settings", lambda: _fill_site_settings(site, about, contact, accessibility))
     log(f"Institute: {len(institutions)} institutions, {len(people)} people, core pages and settings.")
@@ -169,8 +173,9 @@ def load(log):
 
 def _institution(name, short_name, slug, city, website, is_academic_partner):
     def create():
-        # An institution an editor already added under this name is used as it is.
-        return Institution.objects.filter(name=name).first() or Institution.objects.create(
+        # An institution an editor already added under this slug or name is used as it is.
+        existing = Institution.objects.filter(Q(slug=slug) | Q(name=name)).first()
+        return existing or Institution.objects.create(
             name=name,
             short_name=short_name,
             slug=slug,
@@ -185,7 +190,7 @@ def _institution(name, short_name, slug, city, website, is_academic_partner):
 
 def _person(slug, honorific, name, job_title, institution_slug, bio, *, institutions):
     def create():
-        return Person.objects.create(
+        return Person.objects.filter(slug=slug).first() or Person.objects.create(
             slug=slug,
             honorific=honorific,
             name=name,
@@ -361,6 +366,8 @@ def _fill_home_page(home, about):
 def _serve_site_at_base_url(site):
     """Canonical links and the sitemap then name the address the demo is really served at."""
     base_url = urlparse(settings.WAGTAILADMIN_BASE_URL)
+    if (site.hostname, site.port) != ("localhost", 80) or not base_url.hostname:  # an admin set it already
+        return site
     site.hostname = base_url.hostname
     site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
     site.site_name = "The Productivity Institute"

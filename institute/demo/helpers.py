@@ -24,7 +24,8 @@ def demo_object(key, create):
     if record:
         return record.content_object
     made = create()
-    DemoRecord.objects.create(key=key, content_object=made)
+    if made is not None:
+        DemoRecord.objects.create(key=key, content_object=made)
     return made
 
 
@@ -36,6 +37,9 @@ def demo_collection():
 
 def _media(model, title, make_file, **fields):
     def create():
+        existing = model.objects.filter(title=title).first()
+        if existing:
+            return existing
         filename, content = make_file()
         file = ContentFile(content, name=filename)
         item = model(

@@ -1,4 +1,8 @@
+import logging
+import smtplib
+
 from django.db import models
+from django.shortcuts import redirect
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -11,6 +15,10 @@ from wagtail.search import index
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock, LinkBlock
 from institute.forms import SpamTrapFormBuilder
 from institute.home_sections import home_page_sections
+
+logger = logging.getLogger(__name__)
+
+SENT_PARAMETER = "sent"
 
 
 class ListingFields(models.Model):
@@ -138,3 +146,19 @@ class FormPage(ListingFields, AbstractEmailForm):
 
     class Meta:
         verbose_name = "form page"
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "GET" and SENT_PARAMETER in request.GET:
+            return super().render_landing_page(request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        # Redirect after the POST, so reloading the thank-you page does not send the message again.
+        return redirect(f"{self.get_url(request)}?{SENT_PARAMETER}")
+
+    def send_mail(self, form):
+        try:
+            super().send_mail(form)
+        except (smtplib.SMTPException, OSError):
+            # The submission is already stored and listed in the admin: the visitor need not send it again.
+            logger.exception("Could not e-mail a submission of form page %s", self.pk)

@@ -69,3 +69,14 @@ def test_image_figure_requires_alt_text():
 
     with pytest.raises(ValidationError):
         block.clean(value)
+
+
+def test_rich_text_containing_the_batching_boundary_still_renders(client, home_page, soup):
+    from institute.blocks import RICH_TEXT_BOUNDARY
+
+    body = [("rich_text", f"<p>One {RICH_TEXT_BOUNDARY} two</p>"), ("rich_text", "<p>Three</p>")]
+    StandardPageFactory(parent=home_page, slug="odd", body=body)
+
+    texts = [block.text.strip() for block in soup(client.get("/odd/")).select(".block-rich-text")]
+
+    assert texts == ["One  two", "Three"]

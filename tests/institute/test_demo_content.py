@@ -159,3 +159,23 @@ def test_demo_site_is_served_at_the_base_url(settings):
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("www.productivity.example", 443)
     assert HomePage.objects.get().full_url == "https://www.productivity.example/"
+
+
+def test_loader_copes_with_a_deleted_home_page(demo_site):
+    HomePage.objects.get().delete()
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert not HomePage.objects.exists()
+
+
+def test_loader_adopts_people_and_pages_editors_made_first(db):
+    from tests.factories import PersonFactory, StandardPageFactory
+
+    PersonFactory(slug="helen-marwick", name="Helen Marwick", job_title="Our own title")
+    StandardPageFactory(parent=HomePage.objects.get(), slug="about", title="Our own about page")
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert Person.objects.get(slug="helen-marwick").job_title == "Our own title"
+    assert StandardPage.objects.get(slug="about").title == "Our own about page"

@@ -1,3 +1,4 @@
+import smtplib
 from http import HTTPStatus
 
 from django.core import mail
@@ -42,8 +43,12 @@ def test_form_page_shows_a_labelled_field_for_each_form_field(client, contact_pa
 def test_sending_the_form_stores_and_emails_the_message(client, contact_page, soup):
     response = client.post("/contact/", valid_message())
 
-    assert response.status_code == HTTPStatus.OK
-    assert soup(response).h1.text == "Thank you"
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/contact/?sent"
+    thank_you = client.get(response["Location"])
+    assert soup(thank_you).h1.text == "Thank you"
+    assert "we will reply soon" in soup(thank_you).select_one("[role=status]").text
+    client.get(response["Location"])  # reloading the thank-you page sends nothing again
     submission = contact_page.get_submissions().get()
     assert submission.get_data()["your_email"] == "ada@example.com"
     assert SPAM_TRAP_FIELD not in submission.form_data
@@ -51,6 +56,28 @@ def test_sending_the_form_stores_and_emails_the_message(client, contact_page, so
     assert email.to == ["enquiries@productivity.example"]
     assert "Your message: Hello." in email.body
     assert "Leave this field empty" not in email.body
+
+
+def test_a_mail_server_failure_still_keeps_the_message(client, contact_page, monkeypatch):
+    def mail_server_down(*args, **kwargs):
+        raise smtplib.SMTPConnectError(421, "try later")
+
+    monkeypatch.setattr("wagtail.contrib.forms.models.send_mail", mail_server_down)
+
+    response = client.post("/contact/", valid_message())
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert contact_page.get_submissions().count() == 1
+
+
+def test_error_summary_links_to_radio_buttons(client, contact_page, soup):
+    FormFieldFactory(page=contact_page, label="Reply by", field_type="radio", choices="E-mail\nPhone")
+
+    page = soup(client.post("/contact/", valid_message()))
+
+    link = page.select_one(".error-summary a")
+    assert link.text == "Reply by: This field is required."
+    assert page.find(id=link["href"].removeprefix("#"))["type"] == "radio"
 
 
 def test_missing_and_malformed_fields_are_form_errors(client, contact_page, soup):
