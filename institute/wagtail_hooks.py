@@ -1,23 +1,38 @@
+from django.core.exceptions import PermissionDenied
+
 from wagtail import hooks
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from institute.demo import content as demo_content
 from institute.home_sections import HOOK_NAME, HomeSection
 from institute.models import Institution, Person
 
 
+class PersonEditView(EditView):
+    """People without the model permission may open their own profile only (PersonPermissionPolicy)."""
+
+    def get_object(self, queryset=None):
+        person = super().get_object(queryset)
+        if not self.user_has_permission_for_instance("change", person):
+            raise PermissionDenied
+        return person
+
+
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
     menu_label = "People"
+    edit_view_class = PersonEditView
     list_display = ["full_name", "job_title", "organisation"]
     list_filter = ["organisation"]
     search_fields = ["name", "job_title"]
     ordering = ["name"]
 
     def get_queryset(self, request):
-        return Person.objects.select_related("organisation")
+        people = policy_registry.get_by_type(Person).instances_user_has_permission_for(request.user, "change")
+        return people.select_related("organisation")
 
 
 class InstitutionViewSet(SnippetViewSet):

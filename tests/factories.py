@@ -5,6 +5,7 @@ from wagtail.documents import get_document_model
 import factory
 import wagtail_factories
 
+from forums.models import ForumIndexPage, ForumMember, ForumPage
 from institute.models import (
     FormField,
     FormPage,
@@ -107,3 +108,36 @@ class InstituteSettingsFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = InstituteSettings
         django_get_or_create = ("site",)
+
+
+class ForumIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Regional forums"
+    slug = "forums"
+    intro = "Eight regional productivity forums."
+
+    class Meta:
+        model = ForumIndexPage
+
+
+class ForumPageFactory(wagtail_factories.PageFactory):
+    """A published forum with its roster. The lead's account, when given, becomes one of its editors."""
+
+    region = factory.Sequence(lambda n: f"Region {n}")
+    title = factory.LazyAttribute(lambda forum: f"{forum.region} Productivity Forum")
+    summary = factory.Faker("sentence")
+    intro = factory.Faker("paragraph")
+    chair = factory.SubFactory(PersonFactory)
+    lead = factory.SubFactory(PersonFactory)
+    partner_university = factory.SubFactory(InstitutionFactory, is_academic_partner=True)
+
+    class Meta:
+        model = ForumPage
+
+
+class ForumMemberFactory(factory.django.DjangoModelFactory):
+    forum = factory.SubFactory(ForumPageFactory)
+    name = factory.Faker("name", locale="en_GB")
+    organisation = factory.Faker("company", locale="en_GB")
+
+    class Meta:
+        model = ForumMember

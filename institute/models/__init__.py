@@ -1,5 +1,13 @@
 from institute.models.demo import DemoRecord
-from institute.models.pages import BasePage, FormField, FormPage, HomePage, ListingFields, StandardPage
+from institute.models.pages import (
+    BasePage,
+    FormField,
+    FormPage,
+    HeroImageFields,
+    HomePage,
+    ListingFields,
+    StandardPage,
+)
 from institute.models.site_settings import InstituteSettings
 from institute.models.snippets import Institution, Person, PersonLink
 
@@ -8,6 +16,7 @@ __all__ = [
     "DemoRecord",
     "FormField",
     "FormPage",
+    "HeroImageFields",
     "HomePage",
     "Institution",
     "InstituteSettings",

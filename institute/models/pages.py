@@ -52,6 +52,20 @@ class ListingFields(models.Model):
         return self.search_description or self.summary
 
 
+class HeroImageFields(models.Model):
+    """A large image at the top of a page, with its own alt text for that context."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_image_alt = models.CharField(
+        max_length=250, blank=True, help_text="Describe the image; leave empty only if it is purely decorative."
+    )
+
+    class Meta:
+        abstract = True
+
+
 class BasePage(ListingFields, Page):
     promote_panels = Page.promote_panels + ListingFields.promote_panels
 
@@ -59,15 +73,9 @@ class BasePage(ListingFields, Page):
         abstract = True
 
 
-class HomePage(BasePage):
+class HomePage(HeroImageFields, BasePage):
     hero_headline = models.CharField(max_length=160, blank=True, help_text="Defaults to the page title.")
     hero_intro = models.TextField(blank=True, max_length=500)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    hero_image_alt = models.CharField(
-        max_length=250, blank=True, help_text="Describe the image; leave empty only if it is purely decorative."
-    )
     hero_link = StreamField([("link", LinkBlock())], blank=True, max_num=1, verbose_name="call to action")
     body = StreamField(BodyBlock(), blank=True, help_text="Shown below the hero, above the live sections.")
 
@@ -105,7 +113,8 @@ class StandardPage(BasePage):
     intro = models.TextField(blank=True, max_length=500, help_text="A short lead paragraph under the title.")
     body = StreamField(BodyBlock())
 
-    parent_page_types = ["institute.HomePage", "institute.StandardPage"]
+    # Any parent that lists standard pages in its subpage_types may hold them: the home page, standard
+    # pages, and content areas such as forums, without this core page naming the apps built on it.
     subpage_types = ["institute.StandardPage", "institute.FormPage"]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]

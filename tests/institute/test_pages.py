@@ -194,7 +194,7 @@ def test_draft_and_unknown_pages_are_friendly_404s(client, home_page, soup):
 def test_page_tree_rules(home_page):
     assert not HomePage.can_create_at(Page.get_first_root_node())
     assert StandardPage.can_create_at(home_page)
-    assert StandardPage.allowed_parent_page_models() == [HomePage, StandardPage]
+    assert StandardPage.can_create_at(StandardPageFactory(parent=home_page))
 
 
 def test_editor_can_create_a_standard_page_in_the_admin(admin_client, home_page):

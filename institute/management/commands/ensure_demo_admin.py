@@ -1,9 +1,13 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from wagtail import hooks
+
 from institute.demo.accounts import PASSWORD_FILE, demo_password
 
 USERNAME = "admin"
+# Apps list their demo accounts (username, what it may do) through this hook; they share the password.
+SIGN_INS_HOOK = "demo_sign_ins"
 
 
 class Command(BaseCommand):
@@ -20,15 +24,24 @@ class Command(BaseCommand):
         elif not user.check_password(password):
             password = "(changed in the admin since; the demo password no longer applies)"  # noqa: S105
         site_url = site_url.rstrip("/")
-        self.stdout.write(
-            "\n".join(
-                [
-                    "",
-                    f"  Site:     {site_url}/",
-                    f"  Admin:    {site_url}/admin/",
-                    f"  Sign in:  {USERNAME} / {password}",
-                    f"            (password from $DEMO_ADMIN_PASSWORD, else kept in {PASSWORD_FILE.name})",
-                    "",
-                ]
-            )
-        )
+        lines = [
+            "",
+            f"  Site:     {site_url}/",
+            f"  Admin:    {site_url}/admin/",
+            f"  Sign in:  {USERNAME} / {password}",
+            f"            (password from $DEMO_ADMIN_PASSWORD, else kept in {PASSWORD_FILE.name})",
+        ]
+        other_accounts = self.other_demo_accounts()
+        if other_accounts:
+            lines += ["", "  Also, with the same password:"]
+            lines += [f"    {username:<36} {what}" for username, what in other_accounts]
+        self.stdout.write("\n".join([*lines, ""]))
+
+    def other_demo_accounts(self):
+        existing = set(get_user_model().objects.values_list("username", flat=True))
+        return [
+            (username, what)
+            for list_sign_ins in hooks.get_hooks(SIGN_INS_HOOK)
+            for username, what in list_sign_ins()
+            if username in existing
+        ]

@@ -1,0 +1,127 @@
+"""Forum editors: for each forum, a group that may edit that forum's pages and media, and nothing else.
+
+`sync_forum_access` keeps the group, its collection and its permissions in step with the forum. Signals
+call it when a forum is created, renamed or gets a new lead; the admin calls it when staff turn
+approval on or off. It is idempotent: running it twice changes nothing the second time.
+"""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from forums.models import ForumAccess
+from institute.access import admin_access_permission, media_permissions, page_permissions, staff_editors_group
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
+PUBLISH_PERMISSION = "publish_page"
+EDITOR_MEDIA_ACTIONS = ("add", "change", "choose")
+APPROVAL_WORKFLOW = "Forum changes approval"
+APPROVAL_TASK = "Staff approval"
+
+
+def editors_group_name(forum):
+    return f"{forum.title} editors"
+
+
+@transaction.atomic
+def sync_forum_access(forum):
+    access, _ = ForumAccess.objects.select_related("editors", "collection").get_or_create(forum=forum)
+    access.editors = _named_group(access.editors, editors_group_name(forum))
+    access.collection = _named_collection(access.collection, forum.title)
+    _sync_lead(access, forum)
+    access.save()
+
+    group = access.editors
+    group.permissions.add(admin_access_permission())
+    codenames = (
+        EDITOR_PAGE_PERMISSIONS if access.changes_need_approval else (*EDITOR_PAGE_PERMISSIONS, PUBLISH_PERMISSION)
+    )
+    _set_group_page_permissions(group, forum, page_permissions(codenames))
+    _set_group_collection_permissions(group, access.collection, media_permissions(EDITOR_MEDIA_ACTIONS))
+    _sync_approval_workflow(forum, access.changes_need_approval)
+    return access
+
+
+def grant(forum, user):
+    sync_forum_access(forum).editors.user_set.add(user)
+
+
+def revoke(forum, user):
+    sync_forum_access(forum).editors.user_set.remove(user)
+
+
+def remove_forum_access(forum):
+    """When a forum is deleted its editors' group goes; its collection stays, as images may be used elsewhere."""
+    Group.objects.filter(forum_access__forum=forum).delete()
+
+
+def _named_group(group, name):
+    if group is None:
+        group, _ = Group.objects.get_or_create(name=name)
+    elif group.name != name:
+        group.name = name
+        group.save(update_fields=["name"])
+    return group
+
+
+def _named_collection(collection, name):
+    if collection is None:
+        return Collection.get_first_root_node().add_child(name=name)
+    if collection.name != name:
+        collection.name = name
+        collection.save(update_fields=["name"])
+    return collection
+
+
+def _sync_lead(access, forum):
+    """The lead's account is an editor; when the lead changes, the previous lead's account is removed."""
+    lead_user = forum.lead.user if forum.lead_id else None
+    if access.lead_user_id == (lead_user and lead_user.pk):
+        return
+    if access.lead_user_id:
+        access.editors.user_set.remove(access.lead_user_id)
+    if lead_user:
+        access.editors.user_set.add(lead_user)
+    access.lead_user = lead_user
+
+
+def _set_group_page_permissions(group, page, permissions):
+    GroupPagePermission.objects.filter(group=group).exclude(page=page, permission__in=permissions).delete()
+    for permission in permissions:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+
+
+def _set_group_collection_permissions(group, collection, permissions):
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=collection, permission__in=permissions
+    ).delete()
+    for permission in permissions:
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+
+
+def approval_workflow():
+    """One workflow for every forum that needs approval: a single task that staff editors approve."""
+    workflow, created = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW)
+    if created or not workflow.workflow_tasks.exists():
+        task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=APPROVAL_TASK)
+            task.groups.set([staff_editors_group()])
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow
+
+
+def _sync_approval_workflow(forum, changes_need_approval):
+    if changes_need_approval:
+        WorkflowPage.objects.update_or_create(page=forum, defaults={"workflow": approval_workflow()})
+    else:
+        WorkflowPage.objects.filter(page=forum, workflow__name=APPROVAL_WORKFLOW).delete()

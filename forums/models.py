@@ -1,0 +1,206 @@
+from django.conf import settings
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from institute.blocks import RICH_TEXT_FEATURES, BodyBlock
+from institute.models import BasePage, HeroImageFields, Person
+
+
+class ForumIndexPage(BasePage):
+    intro = models.TextField(blank=True, max_length=500, help_text="A short lead paragraph under the title.")
+    body = StreamField(BodyBlock(), blank=True, help_text="Shown below the forums.")
+
+    max_count = 1
+    parent_page_types = ["institute.HomePage"]
+    subpage_types = ["forums.ForumPage"]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "forum index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["forums"] = list(ForumPage.objects.child_of(self).live().public().for_cards())
+        return context
+
+
+class ForumPageQuerySet(PageQuerySet):
+    def for_cards(self):
+        """With everything a forum card shows, in a fixed number of queries."""
+        return (
+            self.select_related("partner_university", "chair", "lead", "listing_image", "hero_image")
+            .prefetch_related("listing_image__renditions", "hero_image__renditions")
+            .order_by("title")
+        )
+
+
+class ForumPage(HeroImageFields, BasePage):
+    """One regional productivity forum. Its roster (chair, lead, co-lead, contact) is entered here only."""
+
+    region = models.CharField(max_length=100, help_text="As on the map and cards, e.g. “North West”.")
+    summary = models.CharField(
+        max_length=255, blank=True, help_text="One or two sentences: what the forum does for its region."
+    )
+    intro = models.TextField(blank=True, max_length=1000, help_text="The opening paragraph of the page.")
+    chair = models.ForeignKey(
+        "institute.Person",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="forums_chaired",
+        help_text="The regional business leader who chairs the forum.",
+    )
+    lead = models.ForeignKey(
+        "institute.Person",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="forums_led",
+        verbose_name="forum lead",
+        help_text="From the partner university. Their linked account may edit this forum's pages.",
+    )
+    co_lead = models.ForeignKey(
+        "institute.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forums_co_led",
+        verbose_name="co-lead",
+    )
+    partner_university = models.ForeignKey(
+        "institute.Institution", null=True, on_delete=models.PROTECT, related_name="forums_supported"
+    )
+    contact_person = models.ForeignKey(
+        "institute.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forums_contact_for",
+        verbose_name="forum contact",
+        help_text="Who visitors should write to. Or give an e-mail address below.",
+    )
+    contact_email = models.EmailField("contact e-mail", blank=True)
+    get_involved = RichTextField(
+        "get involved",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="How businesses and organisations in the region can take part.",
+    )
+    body = StreamField(BodyBlock(), blank=True)
+
+    parent_page_types = ["forums.ForumIndexPage"]
+    subpage_types = ["institute.StandardPage"]
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("region"), FieldPanel("partner_university")]),
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("chair"), FieldPanel("lead")]),
+                FieldPanel("co_lead"),
+                FieldRowPanel([FieldPanel("contact_person"), FieldPanel("contact_email")]),
+            ],
+            heading="Key contacts",
+        ),
+        InlinePanel("members", heading="Members", label="Member"),
+        FieldPanel("get_involved"),
+        FieldPanel("body"),
+    ]
+    # The summary is this page's card text, so the promote tab keeps only the card image.
+    promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+    search_fields = Page.search_fields + [
+        index.SearchField("region"),
+        index.SearchField("summary"),
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "forum page"
+
+    objects = PageManager.from_queryset(ForumPageQuerySet)()
+
+    @property
+    def card_image(self):
+        return self.listing_image or self.hero_image
+
+    ROSTER_ROLES = (
+        ("chair", "Chair"),
+        ("lead", "Forum lead"),
+        ("co_lead", "Co-lead"),
+        ("contact_person", "Forum contact"),
+    )
+
+    def key_contacts(self):
+        """(role, person) for the chair, lead, co-lead and contact that are set, loaded in one go."""
+        ids = {field: getattr(self, f"{field}_id") for field, _ in self.ROSTER_ROLES}
+        people = Person.objects.select_related("organisation", "photo").prefetch_related("photo__renditions", "links")
+        by_id = people.in_bulk([pk for pk in ids.values() if pk])
+        return [(role, by_id[ids[field]]) for field, role in self.ROSTER_ROLES if ids[field] in by_id]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_contacts"] = self.key_contacts()
+        context["members"] = list(self.members.all())
+        return context
+
+
+class ForumMember(Orderable):
+    """A member organisation's representative, as the forum lists them."""
+
+    forum = ParentalKey(ForumPage, on_delete=models.CASCADE, related_name="members")
+    name = models.CharField(max_length=255)
+    organisation = models.CharField(max_length=255)
+    person = models.ForeignKey(
+        "institute.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forum_memberships",
+        help_text="Optional: links the member to their profile.",
+    )
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("organisation")]), FieldPanel("person")]
+
+    def __str__(self):
+        return f"{self.name}, {self.organisation}"
+
+
+class ForumAccess(models.Model):
+    """Who may edit a forum: its editors' group and collection, kept in step by `forums.access`."""
+
+    forum = models.OneToOneField(ForumPage, on_delete=models.CASCADE, related_name="access")
+    editors = models.OneToOneField(
+        "auth.Group", null=True, editable=False, on_delete=models.SET_NULL, related_name="forum_access"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", null=True, editable=False, on_delete=models.SET_NULL, related_name="forum_access"
+    )
+    lead_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The account added to the editors as the forum lead's, so a new lead replaces it.",
+    )
+    changes_need_approval = models.BooleanField(
+        "changes by forum editors need approval",
+        default=False,
+        help_text="When on, the forum's editors submit changes for moderation and staff approve or reject them.",
+    )
+
+    panels = [FieldPanel("changes_need_approval")]
+
+    class Meta:
+        verbose_name = "forum access"
+        verbose_name_plural = "forum access"
+
+    def __str__(self):
+        return self.forum.title

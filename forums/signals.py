@@ -1,0 +1,30 @@
+from django.db.models.signals import post_save, pre_delete
+from django.dispatch import receiver
+
+from forums.access import remove_forum_access, sync_forum_access
+from forums.models import ForumPage
+from institute.models import Person
+
+# Saving a draft updates only these bookkeeping columns: the live title and lead are unchanged.
+FIELDS_THAT_CHANGE_ACCESS = {"title", "lead", "lead_id"}
+
+
+@receiver(post_save, sender=ForumPage, dispatch_uid="forums.forum_saved")
+def forum_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and not FIELDS_THAT_CHANGE_ACCESS & set(update_fields)):
+        return
+    sync_forum_access(instance)
+
+
+@receiver(post_save, sender=Person, dispatch_uid="forums.person_saved")
+def person_saved(sender, instance, raw=False, **kwargs):
+    """A lead's account may be linked after the forum names them: it becomes an editor then."""
+    if raw:
+        return
+    for forum in ForumPage.objects.filter(lead=instance).select_related("lead__user"):
+        sync_forum_access(forum)
+
+
+@receiver(pre_delete, sender=ForumPage, dispatch_uid="forums.forum_deleted")
+def forum_deleted(sender, instance, **kwargs):
+    remove_forum_access(instance)

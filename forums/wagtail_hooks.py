@@ -1,0 +1,92 @@
+from django.urls import reverse
+
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.generic import EditView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from forums import demo
+from forums.access import sync_forum_access
+from forums.models import ForumAccess, ForumIndexPage, ForumPage
+from institute.home_sections import HOOK_NAME, HomeSection
+
+
+class ForumAccessPermissionPolicy(ModelPermissionPolicy):
+    """A forum's access record is made with the forum and goes with it: people only change the switch."""
+
+    def user_has_permission(self, user, action):
+        return action in {"change", "view"} and super().user_has_permission(user, action)
+
+
+register_permission_policy(ForumAccess, ForumAccessPermissionPolicy(ForumAccess))
+
+
+class ForumAccessEditView(EditView):
+    def save_instance(self):
+        access = super().save_instance()
+        sync_forum_access(access.forum)
+        return access
+
+
+class ForumAccessViewSet(ModelViewSet):
+    model = ForumAccess
+    icon = "lock"
+    menu_label = "Forum access"
+    menu_order = 250
+    add_to_admin_menu = True
+    edit_view_class = ForumAccessEditView
+    list_display = ["forum", "editors", "changes_need_approval"]
+    ordering = ["forum__title"]
+
+    def get_queryset(self, request):
+        return ForumAccess.objects.select_related("forum", "editors")
+
+
+hooks.register("register_admin_viewset", ForumAccessViewSet)
+
+
+class YourForumsPanel(Component):
+    """First on a forum editor's dashboard: their forum, and the shortcuts they use most."""
+
+    name = "your_forums"
+    order = 10
+    template_name = "forums/admin/your_forums_panel.html"
+
+    def __init__(self, forums, person):
+        self.forums = forums
+        self.person = person
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "forums": self.forums,
+            "profile_url": self.person and reverse("wagtailsnippets_institute_person:edit", args=[self.person.pk]),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_your_forums_panel(request, panels):
+    forums = list(ForumPage.objects.filter(access__editors__user=request.user).order_by("title"))
+    if forums:
+        panels.append(YourForumsPanel(forums, getattr(request.user, "person", None)))
+
+
+@hooks.register(HOOK_NAME)
+def forums_section(request, home_page):
+    index = ForumIndexPage.objects.live().public().first()
+    if index is None:
+        return None
+    return HomeSection(
+        key="forums",
+        title="Regional productivity forums",
+        template="components/home_forums.html",
+        items=list(ForumPage.objects.child_of(index).live().public().for_cards()),
+        more_url=index.url,
+        more_label="About the forums",
+        order=300,
+    )
+
+
+hooks.register("load_demo_content", demo.load, order=10)
+hooks.register("demo_sign_ins", demo.demo_sign_ins)

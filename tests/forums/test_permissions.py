@@ -1,0 +1,233 @@
+"""Who may do what in the admin, through its real URLs: every cell of the forum editors' matrix.
+
+Each action makes one request (a POST where something would change) and reports whether the change
+landed. An allowed action must succeed and change the database; a refused one must answer with a
+refusal and change nothing.
+"""
+
+from http import HTTPStatus
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+import pytest
+
+from forums.models import ForumPage
+from institute.models import HomePage, InstituteSettings, Person, StandardPage
+from tests.factories import PersonFactory, StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+ACTORS = ["anonymous", "lead_scotland", "lead_wales", "staff", "superuser"]
+
+
+def forum_form(forum, **changes):
+    fields = {
+        "title": forum.title,
+        "slug": forum.slug,
+        "region": forum.region,
+        "partner_university": forum.partner_university_id,
+        "summary": forum.summary,
+        "intro": forum.intro,
+        "hero_image_alt": "",
+        "chair": forum.chair_id,
+        "lead": forum.lead_id,
+        "contact_email": "",
+        "members": inline_formset([]),
+        "get_involved": rich_text(""),
+        "body": streamfield([]),
+        "action-publish": "publish",
+    }
+    return nested_form_data({**fields, **changes})
+
+
+def standard_page_form(title, slug):
+    return nested_form_data(
+        {
+            "title": title,
+            "slug": slug,
+            "intro": "",
+            "body": streamfield([("rich_text", rich_text("<p>News from the forum.</p>"))]),
+            "action-publish": "publish",
+        }
+    )
+
+
+def person_form(person, bio):
+    return nested_form_data({"name": person.name, "slug": person.slug, "short_bio": bio, "links": inline_formset([])})
+
+
+class World:
+    """Everything the matrix acts on, made fresh for each test."""
+
+    def __init__(self, home, scotland, wales, users):
+        self.home = home
+        self.scotland = scotland
+        self.wales = wales
+        self.users = users
+        self.outside_page = StandardPageFactory(parent=home, title="About", slug="about")
+        self.other_person = PersonFactory(name="Somebody Else")
+        self.own_people = {
+            actor: user.person if hasattr(user, "person") else PersonFactory(user=user) for actor, user in users.items()
+        }
+        # A visitor who is not signed in has no profile: they try the Scotland lead's.
+        self.own_people["anonymous"] = scotland.lead
+
+
+def edit_forum(forum_name):
+    def act(client, world, actor):
+        forum = getattr(world, forum_name)
+        response = client.post(f"/admin/pages/{forum.pk}/edit/", forum_form(forum, summary="Changed by the matrix"))
+        return response, ForumPage.objects.get(pk=forum.pk).summary == "Changed by the matrix"
+
+    return act
+
+
+def add_page_under_scotland(client, world, actor):
+    url = f"/admin/pages/add/institute/standardpage/{world.scotland.pk}/"
+    response = client.post(url, standard_page_form("Forum news", "forum-news"))
+    return response, StandardPage.objects.child_of(world.scotland).filter(slug="forum-news").exists()
+
+
+def edit_home_page(client, world, actor):
+    data = nested_form_data(
+        {
+            "title": "Home",
+            "slug": "home",
+            "hero_headline": "Changed by the matrix",
+            "hero_intro": "",
+            "hero_image_alt": "",
+            "hero_link": streamfield([]),
+            "body": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
+    response = client.post(f"/admin/pages/{world.home.pk}/edit/", data)
+    return response, HomePage.objects.get().hero_headline == "Changed by the matrix"
+
+
+def edit_page_outside_forums(client, world, actor):
+    page = world.outside_page
+    response = client.post(f"/admin/pages/{page.pk}/edit/", standard_page_form("Changed by the matrix", page.slug))
+    return response, StandardPage.objects.get(pk=page.pk).title == "Changed by the matrix"
+
+
+def upload_image(forum_name):
+    def act(client, world, actor):
+        collection = getattr(world, forum_name).access.collection
+        title = f"Upload by {actor}"
+        data = {
+            "title": title,
+            "description": "A chart",
+            "collection": collection.pk,
+            "file": SimpleUploadedFile("chart.png", get_test_image_file().file.getvalue(), "image/png"),
+        }
+        response = client.post("/admin/images/add/", data)
+        return response, get_image_model().objects.filter(title=title, collection=collection).exists()
+
+    return act
+
+
+def edit_person(whose):
+    def act(client, world, actor):
+        person = world.own_people[actor] if whose == "own" else world.other_person
+        response = client.post(
+            f"/admin/snippets/institute/person/edit/{person.pk}/", person_form(person, "Changed by the matrix")
+        )
+        return response, Person.objects.get(pk=person.pk).short_bio == "Changed by the matrix"
+
+    return act
+
+
+def open_admin_page(url):
+    def act(client, world, actor):
+        return client.get(url.format(site=world.home.get_site().pk)), None
+
+    return act
+
+
+def change_settings(client, world, actor):
+    site = world.home.get_site()
+    data = nested_form_data(
+        {
+            "organisation_name": "Changed by the matrix",
+            "footer_links": streamfield([]),
+            "announcement_link": streamfield([]),
+        }
+    )
+    response = client.post(f"/admin/settings/institute/institutesettings/{site.pk}/", data)
+    return response, InstituteSettings.objects.filter(organisation_name="Changed by the matrix").exists()
+
+
+ACTIONS = {
+    "edit and publish Scotland": edit_forum("scotland"),
+    "edit and publish Wales": edit_forum("wales"),
+    "add a page under Scotland": add_page_under_scotland,
+    "edit the home page": edit_home_page,
+    "edit a standard page outside the forums": edit_page_outside_forums,
+    "upload an image to Scotland's collection": upload_image("scotland"),
+    "upload an image to Wales's collection": upload_image("wales"),
+    "edit their own Person": edit_person("own"),
+    "edit another Person": edit_person("other"),
+    "open users": open_admin_page("/admin/users/"),
+    "open groups": open_admin_page("/admin/groups/"),
+    "open settings": open_admin_page("/admin/settings/institute/institutesettings/{site}/"),
+    "change settings": change_settings,
+}
+
+# Which actors may do each action; everyone else is refused.
+ALLOWED = {
+    "edit and publish Scotland": {"lead_scotland", "staff", "superuser"},
+    "edit and publish Wales": {"lead_wales", "staff", "superuser"},
+    "add a page under Scotland": {"lead_scotland", "staff", "superuser"},
+    "edit the home page": {"staff", "superuser"},
+    "edit a standard page outside the forums": {"staff", "superuser"},
+    "upload an image to Scotland's collection": {"lead_scotland", "staff", "superuser"},
+    "upload an image to Wales's collection": {"lead_wales", "staff", "superuser"},
+    "edit their own Person": {"lead_scotland", "lead_wales", "staff", "superuser"},
+    "edit another Person": {"staff", "superuser"},
+    "open users": {"superuser"},
+    "open groups": {"superuser"},
+    "open settings": {"superuser"},
+    "change settings": {"superuser"},
+}
+
+
+def refusal_statuses(action):
+    # The admin refuses with 403, or sends people without access back to the dashboard or sign-in page.
+    # An upload to a collection the editor may not use is refused by the form: that collection is not a choice.
+    if action.startswith("upload an image"):
+        return {HTTPStatus.OK, HTTPStatus.FOUND, HTTPStatus.FORBIDDEN}
+    return {HTTPStatus.FOUND, HTTPStatus.FORBIDDEN}
+
+
+@pytest.fixture
+def world(home_page, scotland, wales, staff_editor, superuser):
+    users = {
+        "lead_scotland": scotland.lead.user,
+        "lead_wales": wales.lead.user,
+        "staff": staff_editor,
+        "superuser": superuser,
+    }
+    return World(home_page, scotland, wales, users)
+
+
+@pytest.mark.parametrize("action", ACTIONS)
+@pytest.mark.parametrize("actor", ACTORS)
+def test_permission_matrix(client, world, actor, action):
+    if actor != "anonymous":
+        client.force_login(world.users[actor])
+
+    response, changed = ACTIONS[action](client, world, actor)
+
+    if actor in ALLOWED[action]:
+        if changed is None:  # a page to open
+            assert response.status_code == HTTPStatus.OK
+        else:
+            assert (response.status_code, changed) == (HTTPStatus.FOUND, True), response.content.decode()[:3000]
+    else:
+        assert response.status_code in refusal_statuses(action)
+        assert not changed
