@@ -10,6 +10,10 @@ from wagtail.search import index
 
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock
 from institute.models import BasePage, HeroImageFields, Person
+from institute.sections import page_sections
+
+# Apps built on forums (events, research, news) add the forum's upcoming events, publications… here.
+FORUM_PAGE_SECTIONS = "forum_page_sections"
 
 
 class ForumIndexPage(BasePage):
@@ -148,6 +152,7 @@ class ForumPage(HeroImageFields, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["key_contacts"] = self.key_contacts()
         context["members"] = list(self.members.all())
+        context["sections"] = page_sections(FORUM_PAGE_SECTIONS, request, self)
         return context
 
 

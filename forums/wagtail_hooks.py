@@ -10,7 +10,7 @@ from wagtail.permissions import register_permission_policy
 from forums import demo
 from forums.access import sync_forum_access
 from forums.models import ForumAccess, ForumIndexPage, ForumPage
-from institute.home_sections import HOOK_NAME, HomeSection
+from institute.sections import HOME_PAGE_SECTIONS, Section
 
 
 class ForumAccessPermissionPolicy(ModelPermissionPolicy):
@@ -72,12 +72,12 @@ def add_your_forums_panel(request, panels):
         panels.append(YourForumsPanel(forums, getattr(request.user, "person", None)))
 
 
-@hooks.register(HOOK_NAME)
+@hooks.register(HOME_PAGE_SECTIONS)
 def forums_section(request, home_page):
     index = ForumIndexPage.objects.live().public().first()
     if index is None:
         return None
-    return HomeSection(
+    return Section(
         key="forums",
         title="Regional productivity forums",
         template="components/home_forums.html",

@@ -1,8 +1,11 @@
 """The shared block library: every app's StreamFields are built from these blocks."""
 
 import re
+import uuid
+from functools import cached_property
 from urllib.parse import parse_qs, urlparse
 
+from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.forms.utils import ErrorList
 from django.template.loader import render_to_string
@@ -14,6 +17,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText, expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from institute.charts import MAX_ROWS, MAX_SERIES, ChartDataError, chart_geometry, parse_chart_csv
 from institute.choices import HeadingLevel
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
@@ -240,6 +244,66 @@ class PeopleListBlock(blocks.StructBlock):
         template = "blocks/people_list_block.html"
 
 
+class ChartStructValue(blocks.StructValue):
+    @cached_property
+    def chart(self):
+        """What the template draws, or None when the stored data is not a valid chart (e.g. saved before checks)."""
+        try:
+            data = parse_chart_csv(self.get("data"))
+        except ChartDataError:
+            return None
+        kind = "line" if self.get("chart_type") == "line" else "bar"
+        return chart_geometry(data, kind, y_axis_label=self.get("y_axis_label") or "")
+
+
+class ChartBlock(blocks.StructBlock):
+    """A bar or line chart drawn on the server from pasted CSV, with its figures as a table beside it."""
+
+    title = blocks.CharBlock(max_length=160, help_text="Names the chart for everyone, including screen reader users.")
+    chart_type = blocks.ChoiceBlock(choices=[("bar", "Bar chart"), ("line", "Line chart")], default="bar")
+    data = blocks.TextBlock(
+        rows=8,
+        help_text=(
+            "Comma-separated values, or cells copied from a spreadsheet. The first row holds the headers, the first "
+            "column the labels, and each further column one series of plain numbers (no commas or units), "
+            f"up to {MAX_SERIES} series and {MAX_ROWS} rows. For example: Year,Wales,Scotland then 2023,31.2,33.5 "
+            "on the next line."
+        ),
+    )
+    y_axis_label = blocks.CharBlock(
+        required=False,
+        max_length=50,
+        label="Y-axis label",
+        help_text="What the values are, e.g. “Output per hour (£)”.",
+    )
+    source = blocks.CharBlock(
+        required=False, max_length=200, help_text="Where the figures come from, e.g. “ONS, illustrative demo figures”."
+    )
+
+    class Meta:
+        icon = "decimal"
+        label = "Chart"
+        template = "blocks/chart_block.html"
+        value_class = ChartStructValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        # Saving a draft or previewing defers required fields: a chart without its data yet is fine then.
+        if self.is_deferred_validation and not value.get("data"):
+            return value
+        try:
+            parse_chart_csv(value.get("data"))
+        except ChartDataError as error:
+            raise blocks.StructBlockValidationError(block_errors={"data": ValidationError(str(error))}) from error
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # The SVG's title, description and the table caption are referenced by id; a page may hold several charts.
+        context["chart_id"] = uuid.uuid4().hex[:8]
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     rich_text = LinkBatchingRichTextBlock(features=RICH_TEXT_FEATURES, template="blocks/rich_text_block.html")
@@ -251,6 +315,7 @@ class BodyBlock(blocks.StreamBlock):
         template="blocks/table_block.html",
         table_options={"contextMenu": ["row_above", "row_below", "col_left", "col_right", "remove_row", "remove_col"]},
     )
+    chart = ChartBlock()
     accordion = AccordionBlock()
     document = DocumentDownloadBlock()
     people = PeopleListBlock()

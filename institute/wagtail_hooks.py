@@ -6,8 +6,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
 
 from institute.demo import content as demo_content
-from institute.home_sections import HOOK_NAME, HomeSection
 from institute.models import Institution, Person
+from institute.sections import HOME_PAGE_SECTIONS, Section
 
 
 class PersonEditView(EditView):
@@ -54,10 +54,10 @@ class PeopleAndInstitutionsGroup(SnippetViewSetGroup):
 register_snippet(PeopleAndInstitutionsGroup)
 
 
-@hooks.register(HOOK_NAME)
+@hooks.register(HOME_PAGE_SECTIONS)
 def academic_partners_section(request, home_page):
     partners = Institution.objects.filter(is_academic_partner=True).select_related("logo")
-    return HomeSection(
+    return Section(
         key="partners",
         title="Our academic partners",
         template="components/home_partners.html",

@@ -7,6 +7,7 @@ always produce byte-identical files.
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 
@@ -85,6 +86,9 @@ def _downsample(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     return image.convert("RGB").resize(size, Image.Resampling.LANCZOS)
 
 
+# Each picture is a pure function of its arguments: drawing it once per process is enough, however often
+# the demo is loaded (the test suite loads it many times).
+@functools.cache
 def illustration(title: str, *, seed: str, width: int = 1600, height: int = 900) -> bytes:
     """Abstract data-themed JPEG banner; ``title`` is deliberately not drawn."""
     rng = _rng("illustration", seed)
@@ -143,6 +147,7 @@ def illustration(title: str, *, seed: str, width: int = 1600, height: int = 900)
     return _encode(_downsample(canvas, (width, height)), "JPEG", quality=85)
 
 
+@functools.cache
 def portrait(name: str, *, seed: str, size: int = 600) -> bytes:
     """Square JPEG head-and-shoulders silhouette; ``name`` is not drawn."""
     rng = _rng("portrait", seed)
@@ -167,6 +172,7 @@ def _initials(short_name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalnum())[:3].upper() or "?"
 
 
+@functools.cache
 def logo(name: str, short_name: str, *, seed: str, width: int = 600, height: int = 300) -> bytes:
     """PNG wordmark: an emblem with initials on the left, the wrapped name right."""
     rng = _rng("logo", seed)

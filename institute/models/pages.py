@@ -14,7 +14,7 @@ from wagtail.search import index
 
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock, LinkBlock
 from institute.forms import SpamTrapFormBuilder
-from institute.home_sections import home_page_sections
+from institute.sections import HOME_PAGE_SECTIONS, page_sections
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +105,7 @@ class HomePage(HeroImageFields, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = home_page_sections(request, self)
+        context["sections"] = page_sections(HOME_PAGE_SECTIONS, request, self)
         return context
 
 

@@ -87,6 +87,9 @@ class Person(UniqueSlugMixin, index.Indexed, ClusterableModel):
     orcid = models.CharField(
         "ORCID iD", max_length=19, blank=True, validators=[validate_orcid], help_text="e.g. 0000-0002-1825-0097"
     )
+    is_staff_member = models.BooleanField(
+        "institute staff", default=False, help_text="Works for the institute itself, e.g. in its central team."
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -100,6 +103,7 @@ class Person(UniqueSlugMixin, index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("honorific"), FieldPanel("name")]),
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("job_title"), FieldPanel("organisation")]),
+        FieldPanel("is_staff_member", permission="institute.change_person"),
         FieldPanel("photo"),
         FieldPanel("short_bio"),
         MultiFieldPanel(

@@ -51,7 +51,7 @@ def test_demo_content_builds_the_site(demo_site, client, site, soup):
     assert InstituteSettings.for_site(site).announcement_is_showing()
 
     menu = soup(client.get("/")).find("nav", attrs={"aria-label": "Main"})
-    assert [a.text for a in menu.find_all("a")] == ["About us", "Contact us", "Search"]
+    assert [a.text for a in menu.find_all("a")] == ["About us", "Contact us", "Regional forums", "Search"]
     for url in ["/", "/about/", "/contact/", "/accessibility/"]:
         assert client.get(url).status_code == 200
 

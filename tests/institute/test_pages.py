@@ -6,8 +6,8 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 import pytest
 
-from institute.home_sections import HOOK_NAME, HomeSection
 from institute.models import HomePage, StandardPage
+from institute.sections import HOME_PAGE_SECTIONS, Section
 from tests.factories import (
     DocumentFactory,
     ImageFactory,
@@ -97,7 +97,7 @@ def test_home_page_shows_sections_other_apps_register_in_order(client, home_page
     people = PersonFactory.create_batch(2)
 
     def latest(request, home):
-        return HomeSection(
+        return Section(
             key="latest",
             title="Latest news",
             template="components/home_partners.html",
@@ -108,9 +108,9 @@ def test_home_page_shows_sections_other_apps_register_in_order(client, home_page
         )
 
     def empty(request, home):
-        return HomeSection(key="empty", title="Nothing yet", template="components/home_partners.html", items=[])
+        return Section(key="empty", title="Nothing yet", template="components/home_partners.html", items=[])
 
-    with hooks.register_temporarily(HOOK_NAME, latest), hooks.register_temporarily(HOOK_NAME, empty):
+    with hooks.register_temporarily(HOME_PAGE_SECTIONS, latest), hooks.register_temporarily(HOME_PAGE_SECTIONS, empty):
         page = soup(client.get("/"))
 
     titles = [h2.text for h2 in page.select("section h2")]

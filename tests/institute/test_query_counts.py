@@ -11,7 +11,7 @@ from tests.institute.test_pages import every_block_body
 
 pytestmark = pytest.mark.django_db
 
-HOME_PAGE_QUERIES = 12
+HOME_PAGE_QUERIES = 14
 STANDARD_PAGE_QUERIES = 31
 
 

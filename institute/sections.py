@@ -1,0 +1,30 @@
+"""Sections of a page that fill themselves from other apps' live content.
+
+A page that shows content from apps built on top of it (the home page's next events, a forum's latest
+publications) names a Wagtail hook; each app registers a function taking (request, page) and returning
+a Section, or None. Sections with nothing to show are left out, so no page shows an empty heading, and
+an app that does not exist yet simply adds no section. No app imports the apps built on it.
+"""
+
+from dataclasses import dataclass, field
+from operator import attrgetter
+
+from wagtail import hooks
+
+HOME_PAGE_SECTIONS = "home_page_sections"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    template: str
+    items: list = field(default_factory=list)
+    more_url: str = ""
+    more_label: str = ""
+    order: int = 100
+
+
+def page_sections(hook_name, request, page):
+    sections = (section_for(request, page) for section_for in hooks.get_hooks(hook_name))
+    return sorted((section for section in sections if section and section.items), key=attrgetter("order"))

@@ -1,0 +1,356 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from forums.models import ForumPage
+from institute.blocks import BodyBlock
+from institute.models import BasePage, HeroImageFields, Institution, Person
+from institute.pagination import paginate
+from institute.sections import page_sections
+from research.choices import Programme, PublicationType
+from research.citations import Citation
+from research.validators import normalise_doi, validate_doi
+
+# Apps built on research (events, news) add a theme's events… and a person's events… through these hooks.
+THEME_PAGE_SECTIONS = "theme_page_sections"
+PERSON_PROFILE_SECTIONS = "person_profile_sections"
+LATEST_PUBLICATIONS = 6
+
+
+class IntroPage(BasePage):
+    """A page that introduces a listing: a lead paragraph above it and optional blocks below."""
+
+    intro = models.TextField(blank=True, max_length=600, help_text="A short lead paragraph under the title.")
+    body = StreamField(BodyBlock(), blank=True, help_text="Shown below the listing.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+class ResearchIndexPage(IntroPage):
+    max_count = 1
+    parent_page_types = ["institute.HomePage"]
+    subpage_types = ["research.ResearchThemePage", "research.PublicationIndexPage"]
+
+    class Meta:
+        verbose_name = "research index page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        themes = ResearchThemePage.objects.child_of(self).live().public().for_cards()
+        context["programmes"] = [
+            (label, [theme for theme in themes if theme.programme == value]) for value, label in Programme.choices
+        ]
+        context["publication_index"] = PublicationIndexPage.objects.child_of(self).live().public().first()
+        return context
+
+
+class ResearchThemePageQuerySet(PageQuerySet):
+    def for_cards(self):
+        return (
+            self.select_related("listing_image", "hero_image")
+            .prefetch_related("listing_image__renditions", "hero_image__renditions")
+            .order_by("title")
+        )
+
+
+class ResearchThemePage(HeroImageFields, BasePage):
+    programme = models.CharField(max_length=20, choices=Programme.choices)
+    summary = models.CharField(max_length=255, help_text="One or two sentences: the questions the theme asks.")
+    body = StreamField(BodyBlock(), blank=True)
+    partners = ParentalManyToManyField(
+        "institute.Institution",
+        blank=True,
+        related_name="themes_led",
+        verbose_name="partner institutions",
+        help_text="The academic partners that lead this theme.",
+    )
+    forums = ParentalManyToManyField(
+        "forums.ForumPage", blank=True, related_name="themes", verbose_name="related forums"
+    )
+
+    objects = PageManager.from_queryset(ResearchThemePageQuerySet)()
+
+    parent_page_types = ["research.ResearchIndexPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("programme"), FieldPanel("summary")]),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Image"),
+        InlinePanel("leads", heading="Theme leads", label="Theme lead"),
+        FieldPanel("partners"),
+        FieldPanel("forums"),
+        FieldPanel("body"),
+    ]
+    # The summary is this page's card text, so the promote tab keeps only the card image.
+    promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "research theme page"
+
+    @property
+    def card_image(self):
+        return self.listing_image or self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["leads"] = list(
+            self.leads.select_related("person__organisation", "person__photo").prefetch_related(
+                "person__photo__renditions"
+            )
+        )
+        context["partner_institutions"] = list(self.partners.order_by("name"))
+        context["related_forums"] = list(self.forums.live().public().order_by("title"))
+        context["publications"] = list(
+            PublicationPage.objects.live().public().filter(themes=self).for_listing()[:LATEST_PUBLICATIONS]
+        )
+        context["publication_index"] = PublicationIndexPage.objects.live().public().first()
+        context["sections"] = page_sections(THEME_PAGE_SECTIONS, request, self)
+        return context
+
+
+class ThemeLead(Orderable):
+    theme = ParentalKey(ResearchThemePage, on_delete=models.CASCADE, related_name="leads")
+    person = models.ForeignKey("institute.Person", on_delete=models.CASCADE, related_name="theme_leads")
+    role = models.CharField(max_length=80, default="Theme lead", help_text="e.g. “Theme lead”, “Co-lead”.")
+
+    panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role")])]
+
+    def __str__(self):
+        return f"{self.person} ({self.role})"
+
+
+class PublicationIndexPage(IntroPage):
+    max_count = 1
+    parent_page_types = ["research.ResearchIndexPage"]
+    subpage_types = ["research.PublicationPage"]
+
+    class Meta:
+        verbose_name = "publication index page"
+
+    def get_context(self, request, *args, **kwargs):
+        from research.filters import PublicationFilters  # the filters' choices are read from these models
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = PublicationFilters(request.GET)
+        publications = filters.filter(PublicationPage.objects.child_of(self).live().public().for_listing())
+        context["filters"] = filters
+        context["publications"] = paginate(request, publications)
+        return context
+
+
+class PublicationKeyword(TaggedItemBase):
+    content_object = ParentalKey("research.PublicationPage", on_delete=models.CASCADE, related_name="keyword_items")
+
+
+class PublicationPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """Newest first, with what a listing row shows (authors, type, themes) in a fixed number of queries."""
+        return self.prefetch_related("authors__person", "themes").order_by("-publication_date", "-pk")
+
+
+class PublicationPage(BasePage):
+    publication_type = models.CharField("type", max_length=20, choices=PublicationType.choices)
+    publication_date = models.DateField("date")
+    abstract = models.TextField(max_length=3000)
+    body = StreamField(BodyBlock(), blank=True)
+    journal = models.CharField(
+        "journal or series", max_length=255, blank=True, help_text="e.g. “Oxford Review of Economic Policy”."
+    )
+    report_number = models.CharField(
+        "number", max_length=40, blank=True, help_text="The paper's number in its series, e.g. “045”."
+    )
+    doi = models.CharField(
+        "DOI", max_length=255, blank=True, validators=[validate_doi], help_text="e.g. 10.1234/tpi.2024.01"
+    )
+    external_url = models.URLField(
+        "external URL", blank=True, help_text="Where the publication is published, if elsewhere."
+    )
+    pdf = models.ForeignKey(
+        "wagtaildocs.Document", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="PDF"
+    )
+    themes = ParentalManyToManyField("research.ResearchThemePage", blank=True, related_name="publications")
+    forums = ParentalManyToManyField("forums.ForumPage", blank=True, related_name="publications")
+    keywords = ClusterTaggableManager(through=PublicationKeyword, blank=True)
+
+    objects = PageManager.from_queryset(PublicationPageQuerySet)()
+
+    parent_page_types = ["research.PublicationIndexPage"]
+    subpage_types = []
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("publication_type"), FieldPanel("publication_date")]),
+        InlinePanel("authors", heading="Authors", label="Author", min_num=1),
+        FieldPanel("abstract"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("journal"), FieldPanel("report_number")]),
+                FieldRowPanel([FieldPanel("doi"), FieldPanel("external_url")]),
+                FieldPanel("pdf"),
+            ],
+            heading="Where to find it",
+        ),
+        MultiFieldPanel([FieldPanel("themes"), FieldPanel("forums"), FieldPanel("keywords")], heading="Topics"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("abstract"),
+        index.SearchField("body"),
+        index.RelatedFields("authors", [index.SearchField("name")]),
+        index.FilterField("publication_type"),
+        index.FilterField("publication_date"),
+    ]
+
+    class Meta:
+        verbose_name = "publication page"
+        ordering = ["-publication_date"]
+
+    def clean(self):
+        super().clean()
+        self.doi = normalise_doi(self.doi)
+
+    @property
+    def summary(self):
+        return self.listing_summary or self.abstract
+
+    @cached_property
+    def author_list(self):
+        return list(self.authors.all())
+
+    @property
+    def doi_url(self):
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def year(self):
+        return self.publication_date.year
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["citation"] = Citation.for_publication(self, request)
+        return context
+
+
+class PublicationAuthor(Orderable):
+    """An author in the order the publication lists them: a person on this site, or a name as printed."""
+
+    publication = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "institute.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="authorships"
+    )
+    name = models.CharField(max_length=255, blank=True, help_text="For authors without a profile on this site.")
+    affiliation = models.CharField(max_length=255, blank=True, help_text="Defaults to the person's institution.")
+
+    panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("name"), FieldPanel("affiliation")])]
+
+    def clean(self):
+        if not self.person_id and not self.name.strip():
+            raise ValidationError({"name": "Choose a person or type the author's name."})
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.person.name if self.person_id else self.name
+
+
+class PartnersPage(IntroPage):
+    """The academic partners, with the themes they lead and the forums they support."""
+
+    max_count = 1
+    parent_page_types = ["institute.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "partners page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        live_themes = ResearchThemePage.objects.live().public().order_by("title")
+        live_forums = ForumPage.objects.live().public().order_by("title")
+        context["partners"] = list(
+            Institution.objects.filter(is_academic_partner=True)
+            .select_related("logo")
+            .prefetch_related(
+                "logo__renditions",
+                Prefetch("themes_led", queryset=live_themes),
+                Prefetch("forums_supported", queryset=live_forums),
+            )
+        )
+        return context
+
+
+class PeopleIndexPage(RoutablePageMixin, IntroPage):
+    """The people directory at /people/, and each person's profile at /people/<slug>/."""
+
+    max_count = 1
+    parent_page_types = ["institute.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "people index page"
+
+    def get_context(self, request, *args, **kwargs):
+        from research.filters import PeopleFilters  # the filters' choices are read from these models
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = PeopleFilters(request.GET)
+        people = Person.objects.select_related("organisation", "photo").prefetch_related("photo__renditions")
+        context["filters"] = filters
+        context["people"] = paginate(request, filters.filter(people), per_page=24)
+        return context
+
+    @path("<slug:slug>/", name="profile")
+    def profile(self, request, slug):
+        person = get_object_or_404(
+            Person.objects.select_related("organisation", "photo").prefetch_related("photo__renditions", "links"),
+            slug=slug,
+        )
+        return self.render(
+            request,
+            template="research/person_profile.html",
+            context_overrides={"person": person, **profile_context(request, person)},
+        )
+
+    def profile_url(self, person, request=None):
+        return self.get_url(request) + self.reverse_subpage("profile", kwargs={"slug": person.slug})
+
+
+def profile_context(request, person):
+    """What a profile lists besides the person: roles in themes and forums, publications, later events."""
+    live_forums = ForumPage.objects.live().public().order_by("title")
+    forum_roles = [
+        (role, forum)
+        for role, related in (
+            ("Chair", person.forums_chaired),
+            ("Forum lead", person.forums_led),
+            ("Co-lead", person.forums_co_led),
+            ("Forum contact", person.forums_contact_for),
+        )
+        for forum in related.filter(pk__in=live_forums.values("pk")).order_by("title")
+    ]
+    return {
+        "theme_roles": list(
+            person.theme_leads.filter(theme__in=ResearchThemePage.objects.live().public()).select_related("theme")
+        ),
+        "forum_roles": forum_roles,
+        "publications": list(
+            PublicationPage.objects.live().public().filter(authors__person=person).distinct().for_listing()
+        ),
+        "sections": page_sections(PERSON_PROFILE_SECTIONS, request, person),
+    }
