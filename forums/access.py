@@ -28,14 +28,27 @@ APPROVAL_WORKFLOW = "Forum changes approval"
 APPROVAL_TASK = "Staff approval"
 
 
-def editors_group_name(forum):
-    return f"{forum.title} editors"
+GROUP_NAME_LENGTH = Group._meta.get_field("name").max_length
+
+
+def editors_group_name(forum, group):
+    """“<title> editors”, or with the forum's id added when another group already has that name."""
+    name = f"{forum.title[: GROUP_NAME_LENGTH - 8]} editors"
+    if Group.objects.filter(name=name).exclude(pk=group.pk if group else None).exists():
+        suffix = f" (forum {forum.pk})"
+        name = f"{forum.title[: GROUP_NAME_LENGTH - 8 - len(suffix)]} editors{suffix}"
+    return name
 
 
 @transaction.atomic
 def sync_forum_access(forum):
     access, _ = ForumAccess.objects.select_related("editors", "collection").get_or_create(forum=forum)
-    access.editors = _named_group(access.editors, editors_group_name(forum))
+    if access.editors is None:
+        # A new group (the first, or after someone deleted it) has no members yet: the lead is added below.
+        access.editors = Group.objects.create(name=editors_group_name(forum, None))
+        access.lead_user = None
+    else:
+        _rename(access.editors, editors_group_name(forum, access.editors))
     access.collection = _named_collection(access.collection, forum.title)
     _sync_lead(access, forum)
     access.save()
@@ -64,21 +77,16 @@ def remove_forum_access(forum):
     Group.objects.filter(forum_access__forum=forum).delete()
 
 
-def _named_group(group, name):
-    if group is None:
-        group, _ = Group.objects.get_or_create(name=name)
-    elif group.name != name:
-        group.name = name
-        group.save(update_fields=["name"])
-    return group
+def _rename(item, name):
+    if item.name != name:
+        item.name = name
+        item.save(update_fields=["name"])
 
 
 def _named_collection(collection, name):
     if collection is None:
         return Collection.get_first_root_node().add_child(name=name)
-    if collection.name != name:
-        collection.name = name
-        collection.save(update_fields=["name"])
+    _rename(collection, name)
     return collection
 
 

@@ -5,7 +5,9 @@ from forums.access import remove_forum_access, sync_forum_access
 from forums.models import ForumPage
 from institute.models import Person
 
-# Saving a draft updates only these bookkeeping columns: the live title and lead are unchanged.
+# A draft of a published forum is saved with update_fields naming only revision bookkeeping: the in-memory
+# page then holds the draft's title and lead, which must not rename the group or change its members until
+# the draft is published.
 FIELDS_THAT_CHANGE_ACCESS = {"title", "lead", "lead_id"}
 
 

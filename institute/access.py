@@ -21,7 +21,6 @@ PAGE_PERMISSIONS = (
     "add_page",
     "change_page",
     "publish_page",
-    "delete_page",
     "bulk_delete_page",
     "lock_page",
     "unlock_page",

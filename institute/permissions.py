@@ -15,7 +15,10 @@ class PersonPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
     def _owns_a_profile(self, user):
-        return user.is_active and self.model._default_manager.filter(user=user).exists()
+        # Asked several times per admin page: remember the answer on the user for this request.
+        if not hasattr(user, "_owns_a_profile"):
+            user._owns_a_profile = user.is_active and self.model._default_manager.filter(user=user).exists()
+        return user._owns_a_profile
 
     def user_has_permission(self, user, action):
         return self._has_model_permission(user, action) or (action == OWN_PROFILE_ACTION and self._owns_a_profile(user))

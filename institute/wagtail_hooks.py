@@ -3,21 +3,33 @@ from django.core.exceptions import PermissionDenied
 from wagtail import hooks
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSet, SnippetViewSetGroup, UsageView
 
 from institute.demo import content as demo_content
 from institute.models import Institution, Person
 from institute.sections import HOME_PAGE_SECTIONS, Section
 
 
-class PersonEditView(EditView):
+class OwnProfileOnlyMixin:
     """People without the model permission may open their own profile only (PersonPermissionPolicy)."""
 
-    def get_object(self, queryset=None):
-        person = super().get_object(queryset)
-        if not self.user_has_permission_for_instance("change", person):
+    def get_object(self, *args, **kwargs):
+        person = super().get_object(*args, **kwargs)
+        if not self.permission_policy.user_has_permission_for_instance(self.request.user, "change", person):
             raise PermissionDenied
         return person
+
+
+class PersonEditView(OwnProfileOnlyMixin, EditView):
+    pass
+
+
+class PersonHistoryView(OwnProfileOnlyMixin, HistoryView):
+    pass
+
+
+class PersonUsageView(OwnProfileOnlyMixin, UsageView):
+    pass
 
 
 class PersonViewSet(SnippetViewSet):
@@ -25,6 +37,8 @@ class PersonViewSet(SnippetViewSet):
     icon = "user"
     menu_label = "People"
     edit_view_class = PersonEditView
+    history_view_class = PersonHistoryView
+    usage_view_class = PersonUsageView
     list_display = ["full_name", "job_title", "organisation"]
     list_filter = ["organisation"]
     search_fields = ["name", "job_title"]

@@ -11,7 +11,7 @@ import pytest
 
 from forums.access import sync_forum_access
 from forums.management.commands.forum_access import Command as ForumAccessCommand
-from forums.models import ForumAccess
+from forums.models import ForumAccess, ForumPage
 from institute.access import STAFF_EDITORS
 from tests.factories import ForumPageFactory, PersonFactory
 
@@ -180,3 +180,28 @@ class TestForumAccessCommand:
 
         assert exit_.value.code == 1
         assert capsys.readouterr().err == "CommandError: No forum with the slug “atlantis” (forums: scotland).\n"
+
+
+def test_forums_with_the_same_title_get_groups_of_their_own(forum_index):
+    first = ForumPageFactory(parent=forum_index, title="Midlands Productivity Forum", slug="midlands")
+    second = ForumPageFactory(parent=forum_index, title="Midlands Productivity Forum", slug="midlands-2")
+
+    assert first.access.editors != second.access.editors
+    assert second.access.editors.name == f"Midlands Productivity Forum editors (forum {second.pk})"
+
+
+def test_a_forum_never_takes_over_another_group(forum_index, staff_editor):
+    staff = Group.objects.get(name=STAFF_EDITORS)
+    forum = ForumPageFactory(parent=forum_index, title="Staff", slug="staff")
+
+    assert forum.access.editors != staff
+    assert staff_editor.groups.get() == staff
+    assert "publish_page" in page_codenames(staff)
+
+
+def test_a_deleted_editors_group_is_made_again_with_the_lead(scotland):
+    scotland.access.editors.delete()
+
+    access = sync_forum_access(ForumPage.objects.get(pk=scotland.pk))
+
+    assert list(access.editors.user_set.all()) == [scotland.lead.user]

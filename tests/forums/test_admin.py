@@ -167,3 +167,65 @@ def empty_links():
         "links-MIN_NUM_FORMS": "0",
         "links-MAX_NUM_FORMS": "1000",
     }
+
+
+def test_a_lead_cannot_take_their_forum_offline_or_delete_it(client, scotland):
+    client.force_login(scotland.lead.user)
+
+    assert refused(client.post(f"/admin/pages/{scotland.pk}/delete/"))
+    assert refused(client.post(f"/admin/pages/{scotland.pk}/unpublish/"))
+
+    assert ForumPage.objects.get(pk=scotland.pk).live
+
+
+def test_staff_can_unpublish_a_forum(client, scotland, staff_editor):
+    client.force_login(staff_editor)
+
+    response = client.post(f"/admin/pages/{scotland.pk}/unpublish/")
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert not ForumPage.objects.get(pk=scotland.pk).live
+
+
+def test_a_lead_cannot_change_who_leads_the_forum_or_its_slug(client, scotland, wales):
+    lead = scotland.lead
+    client.force_login(lead.user)
+    data = forum_form(scotland, lead=wales.lead.pk, slug="renamed", **{"action-publish": "publish"})
+
+    response = client.post(f"/admin/pages/{scotland.pk}/edit/", data)
+
+    assert response.status_code == HTTPStatus.FOUND
+    forum = ForumPage.objects.get(pk=scotland.pk)
+    assert (forum.lead, forum.slug) == (lead, "scotland")
+    assert list(forum.access.editors.user_set.all()) == [lead.user]
+
+
+@pytest.mark.parametrize("view", ["history", "usage", "edit"])
+def test_a_lead_cannot_open_another_persons_admin_pages(client, scotland, view):
+    other = PersonFactory()
+    client.force_login(scotland.lead.user)
+
+    own = client.get(f"/admin/snippets/institute/person/{view}/{scotland.lead.pk}/")
+    theirs = client.get(f"/admin/snippets/institute/person/{view}/{other.pk}/")
+
+    assert own.status_code == HTTPStatus.OK
+    assert refused(theirs) or theirs.status_code == HTTPStatus.FORBIDDEN
+
+
+def test_a_forged_collection_in_a_document_upload_is_a_form_error(client, scotland, wales):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wagtail.documents import get_document_model
+
+    client.force_login(scotland.lead.user)
+    data = {
+        "title": "Minutes",
+        "collection": wales.access.collection.pk,
+        "file": SimpleUploadedFile("minutes.pdf", b"%PDF-1.4 minutes", "application/pdf"),
+    }
+
+    response = client.post("/admin/documents/add/", data)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "You do not have permission to add to that collection." in response.content.decode()
+    assert not get_document_model().objects.filter(title="Minutes").exists()

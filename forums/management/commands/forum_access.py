@@ -2,8 +2,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
-from forums.access import grant, revoke, sync_forum_access
-from forums.models import ForumPage
+from forums.access import grant, revoke
+from forums.models import ForumAccess, ForumPage
 
 
 class Command(BaseCommand):
@@ -33,7 +33,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{user.get_username()} may no longer edit {forum.title}.")
 
     def list_editors(self, forum):
-        access = sync_forum_access(forum)
+        access = ForumAccess.objects.filter(forum=forum).select_related("editors").first()
+        if access is None or access.editors is None:
+            self.stdout.write(f"{forum.slug}: no editors' group yet (it is made when the forum is next saved)")
+            return
         editors = access.editors.user_set.order_by("username")
         approval = " (changes need approval)" if access.changes_need_approval else ""
         self.stdout.write(f"{forum.slug}: {access.editors.name}{approval}")
