@@ -2,36 +2,59 @@ from django.conf import settings
 from django.db import models
 
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock
-from institute.models import BasePage, HeroImageFields, Person
+from institute.models import BasePage, HeroImageFields, IntroPage, Person
 from institute.sections import page_sections
 
 # Apps built on forums (events, research, news) add the forum's upcoming events, publications… here.
 FORUM_PAGE_SECTIONS = "forum_page_sections"
+# …and add what forum cards show from them, e.g. the next event: fn(forums) sets attributes on each forum
+# with a fixed number of queries.
+ANNOTATE_FORUM_CARDS = "annotate_forum_cards"
 
 
-class ForumIndexPage(BasePage):
-    intro = models.TextField(blank=True, max_length=500, help_text="A short lead paragraph under the title.")
-    body = StreamField(BodyBlock(), blank=True, help_text="Shown below the forums.")
+# Staff, not forum editors, decide who leads a forum, where it lives and whether it is online at all.
+MANAGE_FORUMS = "forums.change_forumaccess"
 
+
+class ForumPagePermissionTester(PagePermissionTester):
+    """Forum editors keep their forum page up to date; taking it offline or deleting it is for staff."""
+
+    def manages_forums(self):
+        return self.user.is_active and self.user.has_perm(MANAGE_FORUMS)
+
+    def can_delete(self, ignore_bulk=False):
+        return self.manages_forums() and super().can_delete(ignore_bulk)
+
+    def can_unpublish(self):
+        return self.manages_forums() and super().can_unpublish()
+
+
+def annotate_forum_cards(forums):
+    forums = list(forums)
+    for annotate in hooks.get_hooks(ANNOTATE_FORUM_CARDS):
+        annotate(forums)
+    return forums
+
+
+class ForumIndexPage(IntroPage):
     max_count = 1
     parent_page_types = ["institute.HomePage"]
     subpage_types = ["forums.ForumPage"]
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = "forum index page"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["forums"] = list(ForumPage.objects.child_of(self).live().public().for_cards())
+        context["forums"] = annotate_forum_cards(ForumPage.objects.child_of(self).live().public().for_cards())
         return context
 
 
@@ -98,7 +121,7 @@ class ForumPage(HeroImageFields, BasePage):
     body = StreamField(BodyBlock(), blank=True)
 
     parent_page_types = ["forums.ForumIndexPage"]
-    subpage_types = ["institute.StandardPage"]
+    subpage_types = ["institute.StandardPage", "events.EventPage"]
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("region"), FieldPanel("partner_university")]),
         FieldPanel("summary"),
@@ -106,7 +129,7 @@ class ForumPage(HeroImageFields, BasePage):
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("chair"), FieldPanel("lead")]),
+                FieldRowPanel([FieldPanel("chair"), FieldPanel("lead", permission=MANAGE_FORUMS)]),
                 FieldPanel("co_lead"),
                 FieldRowPanel([FieldPanel("contact_person"), FieldPanel("contact_email")]),
             ],
@@ -116,8 +139,20 @@ class ForumPage(HeroImageFields, BasePage):
         FieldPanel("get_involved"),
         FieldPanel("body"),
     ]
-    # The summary is this page's card text, so the promote tab keeps only the card image.
-    promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
+    # The summary is this page's card text, so the promote tab keeps only the card image. The slug names the
+    # forum on the map and in `forum_access`, so only staff change it.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", permission=MANAGE_FORUMS),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading="For search engines",
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading="For site menus"),
+        FieldPanel("listing_image"),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("region"),
         index.SearchField("summary"),
@@ -129,6 +164,9 @@ class ForumPage(HeroImageFields, BasePage):
         verbose_name = "forum page"
 
     objects = PageManager.from_queryset(ForumPageQuerySet)()
+
+    def permissions_for_user(self, user):
+        return ForumPagePermissionTester(user, self)
 
     @property
     def card_image(self):

@@ -9,7 +9,7 @@ from wagtail.permissions import register_permission_policy
 
 from forums import demo
 from forums.access import sync_forum_access
-from forums.models import ForumAccess, ForumIndexPage, ForumPage
+from forums.models import ForumAccess, ForumIndexPage, ForumPage, annotate_forum_cards
 from institute.sections import HOME_PAGE_SECTIONS, Section
 
 
@@ -81,7 +81,7 @@ def forums_section(request, home_page):
         key="forums",
         title="Regional productivity forums",
         template="components/home_forums.html",
-        items=list(ForumPage.objects.child_of(index).live().public().for_cards()),
+        items=annotate_forum_cards(ForumPage.objects.child_of(index).live().public().for_cards()),
         more_url=index.url,
         more_label="About the forums",
         order=300,

@@ -30,7 +30,7 @@ class ListingFilters(forms.Form):
     def ignored(self):
         """(filter label, value as given) for each filter whose value was not a valid choice."""
         self.active  # noqa: B018  (validates the form)
-        return [(self.fields[name].label, self.data[name]) for name in self.errors if name in self.fields]
+        return [(self[name].label, self.data[name]) for name in self.errors if name in self.fields]
 
     def filter(self, queryset):
         for name, value in self.active.items():

@@ -66,6 +66,7 @@ class Citation:
     @classmethod
     def for_publication(cls, publication, request=None):
         pdf = publication.pdf
+        _, site_root, _ = publication.get_url_parts(request)
         return cls(
             key=f"tpi{publication.publication_date.year}{publication.slug.replace('-', '')[:24]}",
             title=publication.title,
@@ -79,8 +80,10 @@ class Citation:
             number=publication.report_number,
             abstract=publication.abstract,
             keywords=tuple(tag.name for tag in publication.keywords.all()),
-            pdf_url=request.build_absolute_uri(pdf.url) if pdf and request else "",
+            pdf_url=f"{site_root}{pdf.url}" if pdf else "",
         )
+
+    publisher = PUBLISHER
 
     @property
     def is_article(self):

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 
@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from forums.models import ForumPage
 from institute.blocks import BodyBlock
-from institute.models import BasePage, HeroImageFields, Institution, Person
+from institute.models import BasePage, HeroImageFields, Institution, IntroPage, Person
 from institute.pagination import paginate
 from institute.sections import page_sections
 from research.choices import Programme, PublicationType
@@ -27,19 +27,6 @@ from research.validators import normalise_doi, validate_doi
 THEME_PAGE_SECTIONS = "theme_page_sections"
 PERSON_PROFILE_SECTIONS = "person_profile_sections"
 LATEST_PUBLICATIONS = 6
-
-
-class IntroPage(BasePage):
-    """A page that introduces a listing: a lead paragraph above it and optional blocks below."""
-
-    intro = models.TextField(blank=True, max_length=600, help_text="A short lead paragraph under the title.")
-    body = StreamField(BodyBlock(), blank=True, help_text="Shown below the listing.")
-
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    class Meta:
-        abstract = True
 
 
 class ResearchIndexPage(IntroPage):
@@ -111,7 +98,7 @@ class ResearchThemePage(HeroImageFields, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["leads"] = list(
             self.leads.select_related("person__organisation", "person__photo").prefetch_related(
-                "person__photo__renditions"
+                "person__photo__renditions", "person__links"
             )
         )
         context["partner_institutions"] = list(self.partners.order_by("name"))
@@ -173,7 +160,7 @@ class PublicationPage(BasePage):
         "journal or series", max_length=255, blank=True, help_text="e.g. “Oxford Review of Economic Policy”."
     )
     report_number = models.CharField(
-        "number", max_length=40, blank=True, help_text="The paper's number in its series, e.g. “045”."
+        "number", max_length=40, blank=True, help_text="The paper's number in its series, e.g. “WP045”."
     )
     doi = models.CharField(
         "DOI", max_length=255, blank=True, validators=[validate_doi], help_text="e.g. 10.1234/tpi.2024.01"
@@ -241,7 +228,11 @@ class PublicationPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        prefetch_related_objects([self], "authors__person")
         context["citation"] = Citation.for_publication(self, request)
+        context["themes"] = list(self.themes.live().public().order_by("title"))
+        context["forums"] = list(self.forums.live().public().order_by("title"))
+        context["keywords"] = list(self.keywords.order_by("name"))
         return context
 
 
@@ -324,7 +315,11 @@ class PeopleIndexPage(RoutablePageMixin, IntroPage):
         return self.render(
             request,
             template="research/person_profile.html",
-            context_overrides={"person": person, **profile_context(request, person)},
+            context_overrides={
+                "person": person,
+                "trail": [*self.get_ancestors().filter(depth__gte=2), self],
+                **profile_context(request, person),
+            },
         )
 
     def profile_url(self, person, request=None):

@@ -1,10 +1,16 @@
 """Factories for every model the tests build. Apps add theirs beside these."""
 
+import datetime
+
+from django.utils import timezone
+
 from wagtail.documents import get_document_model
 
 import factory
 import wagtail_factories
 
+from events.choices import EventFormat, EventType
+from events.models import EventIndexPage, EventPage, EventSpeaker
 from forums.models import ForumIndexPage, ForumMember, ForumPage
 from institute.models import (
     FormField,
@@ -15,6 +21,17 @@ from institute.models import (
     Person,
     PersonLink,
     StandardPage,
+)
+from research.choices import Programme, PublicationType
+from research.models import (
+    PartnersPage,
+    PeopleIndexPage,
+    PublicationAuthor,
+    PublicationIndexPage,
+    PublicationPage,
+    ResearchIndexPage,
+    ResearchThemePage,
+    ThemeLead,
 )
 
 
@@ -141,3 +158,113 @@ class ForumMemberFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ForumMember
+
+
+class ResearchIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Research"
+    slug = "research"
+    intro = "Our research themes."
+
+    class Meta:
+        model = ResearchIndexPage
+
+
+class ResearchThemePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Research theme {n}")
+    programme = Programme.FIRMS
+    summary = factory.Faker("sentence")
+
+    class Meta:
+        model = ResearchThemePage
+
+
+class ThemeLeadFactory(factory.django.DjangoModelFactory):
+    theme = factory.SubFactory(ResearchThemePageFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "Theme lead"
+
+    class Meta:
+        model = ThemeLead
+
+
+class PublicationIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Publications"
+    slug = "publications"
+
+    class Meta:
+        model = PublicationIndexPage
+
+
+class PublicationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("sentence", nb_words=6)
+    publication_type = PublicationType.WORKING_PAPER
+    publication_date = factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
+    abstract = factory.Faker("paragraph")
+
+    class Meta:
+        model = PublicationPage
+
+
+class PublicationAuthorFactory(factory.django.DjangoModelFactory):
+    publication = factory.SubFactory(PublicationPageFactory)
+    person = factory.SubFactory(PersonFactory)
+
+    class Meta:
+        model = PublicationAuthor
+
+
+class PartnersPageFactory(wagtail_factories.PageFactory):
+    title = "Our partners"
+    slug = "partners"
+
+    class Meta:
+        model = PartnersPage
+
+
+class PeopleIndexPageFactory(wagtail_factories.PageFactory):
+    title = "People"
+    slug = "people"
+
+    class Meta:
+        model = PeopleIndexPage
+
+
+# ---- Events ----
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    slug = "events"
+    intro = "Conferences, webinars, workshops and forum meetings."
+
+    class Meta:
+        model = EventIndexPage
+
+
+def next_week_on_the_hour():
+    return (timezone.now() + datetime.timedelta(days=7)).replace(minute=0, second=0, microsecond=0)
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """A published two-hour workshop in a week's time; pass starts_at and ends_at to place it."""
+
+    title = factory.Sequence(lambda n: f"Event {n}")
+    summary = factory.Faker("sentence")
+    starts_at = factory.LazyFunction(next_week_on_the_hour)
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=2))
+    event_type = EventType.WORKSHOP
+    event_format = EventFormat.IN_PERSON
+    venue_name = "Bush House"
+    venue_address = "30 Aldwych\nLondon\nWC2B 4BG"
+
+    class Meta:
+        model = EventPage
+
+
+class EventSpeakerFactory(factory.django.DjangoModelFactory):
+    event = factory.SubFactory(EventPageFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "Speaker"
+
+    class Meta:
+        model = EventSpeaker

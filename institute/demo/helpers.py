@@ -83,7 +83,7 @@ def pdf_document(title, paragraphs):
     return _media(
         get_document_model(),
         title,
-        lambda: (f"{slugify(title)}.pdf", images.document_pdf(title, paragraphs, seed=title)),
+        lambda: (f"{slugify(title)}.pdf", images.document_pdf(title, tuple(paragraphs), seed=title)),
     )
 
 

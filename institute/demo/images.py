@@ -234,7 +234,8 @@ def logo(name: str, short_name: str, *, seed: str, width: int = 600, height: int
     return _encode(_downsample(image, (width, height)), "PNG", optimize=True)
 
 
-def document_pdf(title: str, paragraphs: list[str], *, seed: str) -> bytes:
+@functools.cache
+def document_pdf(title: str, paragraphs: tuple[str, ...], *, seed: str) -> bytes:
     """Multi-page A4 PDF with a coloured title band and word-wrapped body text."""
     colour = _rng("document", seed).choice(_DARK)
     title_font, body_font, small_font = _font(60), _font(28), _font(22)

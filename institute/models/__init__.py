@@ -5,6 +5,7 @@ from institute.models.pages import (
     FormPage,
     HeroImageFields,
     HomePage,
+    IntroPage,
     ListingFields,
     StandardPage,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "HomePage",
     "Institution",
     "InstituteSettings",
+    "IntroPage",
     "ListingFields",
     "Person",
     "PersonLink",

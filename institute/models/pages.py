@@ -73,6 +73,19 @@ class BasePage(ListingFields, Page):
         abstract = True
 
 
+class IntroPage(BasePage):
+    """A page that introduces a listing: a lead paragraph above it and optional blocks below."""
+
+    intro = models.TextField(blank=True, max_length=600, help_text="A short lead paragraph under the title.")
+    body = StreamField(BodyBlock(), blank=True, help_text="Shown below the listing.")
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(HeroImageFields, BasePage):
     hero_headline = models.CharField(max_length=160, blank=True, help_text="Defaults to the page title.")
     hero_intro = models.TextField(blank=True, max_length=500)

@@ -62,7 +62,7 @@ def test_scotland_lead_edits_and_publishes_their_forum_only(live_server, page: P
     screenshot(page, "forum-lead-dashboard")
 
     page.get_by_role("link", name="Edit the forum page").click()
-    page.get_by_label("Summary").fill("Scotland's forum, updated by its lead in the browser.")
+    page.get_by_role("textbox", name="Summary").fill("Scotland's forum, updated by its lead in the browser.")
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_text("has been published")).to_be_visible()

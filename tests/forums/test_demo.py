@@ -28,7 +28,7 @@ def demo_site(db, monkeypatch):
     call_command("load_demo_content", stdout=StringIO())
 
 
-def test_demo_has_the_eight_forums_their_rosters_and_lead_accounts(demo_site, client, capsys):
+def test_demo_has_the_eight_forums_their_rosters_and_lead_accounts_and_keeps_edits(demo_site, client, capsys):
     forums = ForumPage.objects.live().select_related("partner_university", "chair", "lead")
 
     assert sorted((f.slug, f.region, f.partner_university.name) for f in forums) == sorted(FORUMS)
@@ -56,14 +56,11 @@ def test_demo_has_the_eight_forums_their_rosters_and_lead_accounts(demo_site, cl
         assert f"lead-{slug}" in output
         assert f"edits the {region} forum only" in output
 
-
-def test_second_run_keeps_editors_changes(demo_site):
+    # A second run keeps what an editor changed and adds nothing.
     forum = ForumPage.objects.get(slug="wales")
     forum.summary = "Edited by the Wales lead"
     forum.save_revision().publish()
     counts = (ForumPage.objects.count(), get_user_model().objects.count())
-
     call_command("load_demo_content", stdout=StringIO())
-
     assert ForumPage.objects.get(slug="wales").summary == "Edited by the Wales lead"
     assert (ForumPage.objects.count(), get_user_model().objects.count()) == counts

@@ -51,12 +51,19 @@ def test_demo_content_builds_the_site(demo_site, client, site, soup):
     assert InstituteSettings.for_site(site).announcement_is_showing()
 
     menu = soup(client.get("/")).find("nav", attrs={"aria-label": "Main"})
-    assert [a.text for a in menu.find_all("a")] == ["About us", "Contact us", "Regional forums", "Search"]
+    assert [a.text for a in menu.find_all("a")] == [
+        "About us",
+        "Contact us",
+        "Regional forums",
+        "Research",
+        "Events",
+        "Search",
+    ]
     for url in ["/", "/about/", "/contact/", "/accessibility/"]:
         assert client.get(url).status_code == 200
 
 
-def test_second_run_adds_nothing_and_keeps_editors_changes(demo_site, site, django_user_model):
+def test_second_run_adds_nothing_and_keeps_what_editors_changed_or_deleted(demo_site, site, django_user_model):
     editor = django_user_model.objects.create_user("editor")
     about = StandardPage.objects.get(slug="about")
     about.title = "About the institute"
@@ -71,19 +78,6 @@ def test_second_run_adds_nothing_and_keeps_editors_changes(demo_site, site, djan
     settings.contact_email = ""
     settings.tagline = ""
     settings.save()
-    before = content_counts()
-
-    call_command("load_demo_content", stdout=StringIO())
-
-    assert content_counts() == before
-    assert StandardPage.objects.get(slug="about").title == "About the institute"
-    assert HomePage.objects.get().hero_headline == "Edited headline"
-    assert Person.objects.get(slug="helen-marwick").job_title == "Chief Executive"
-    settings.refresh_from_db()
-    assert (settings.contact_email, settings.tagline) == ("", "")
-
-
-def test_what_editors_deleted_or_renamed_is_not_made_again(demo_site):
     StandardPage.objects.get(slug="accessibility").delete()
     Person.objects.get(slug="euan-campbell").delete()
     glasgow = Institution.objects.get(slug="university-of-glasgow")
@@ -95,24 +89,33 @@ def test_what_editors_deleted_or_renamed_is_not_made_again(demo_site):
     call_command("load_demo_content", stdout=StringIO())
 
     assert content_counts() == before
+    assert StandardPage.objects.get(slug="about").title == "About the institute"
+    assert HomePage.objects.get().hero_headline == "Edited headline"
+    assert Person.objects.get(slug="helen-marwick").job_title == "Chief Executive"
+    settings.refresh_from_db()
+    assert (settings.contact_email, settings.tagline) == ("", "")
     assert not StandardPage.objects.filter(slug="accessibility").exists()
     assert not Person.objects.filter(slug="euan-campbell").exists()
     assert Institution.objects.get(name="University of Glasgow").slug == "glasgow"
 
 
-def test_demo_keeps_a_home_page_and_settings_edited_before_it_was_loaded(site, django_user_model):
+def test_demo_keeps_a_home_page_and_settings_edited_before_and_serves_the_base_url(settings, site, django_user_model):
+    settings.WAGTAILADMIN_BASE_URL = "https://www.productivity.example"
     home = HomePage.objects.get()
     home.hero_headline = "Our own headline"
     home.save_revision(user=django_user_model.objects.create_user("editor")).publish()
-    settings = InstituteSettings.for_site(site)
-    settings.contact_email = "office@institute.example"
-    settings.save()
+    site_settings = InstituteSettings.for_site(site)
+    site_settings.contact_email = "office@institute.example"
+    site_settings.save()
 
     call_command("load_demo_content", stdout=StringIO())
 
     assert HomePage.objects.get().hero_headline == "Our own headline"
-    settings.refresh_from_db()
-    assert (settings.contact_email, settings.announcement_text) == ("office@institute.example", "")
+    site_settings.refresh_from_db()
+    assert (site_settings.contact_email, site_settings.announcement_text) == ("office@institute.example", "")
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("www.productivity.example", 443)
+    assert HomePage.objects.get().full_url == "https://www.productivity.example/"
 
 
 def test_demo_admin_uses_the_environment_password(monkeypatch, capsys):
@@ -151,22 +154,13 @@ def test_demo_admin_keeps_a_password_changed_in_the_admin(monkeypatch, capsys):
     assert "no longer applies" in capsys.readouterr().out
 
 
-def test_demo_site_is_served_at_the_base_url(settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://www.productivity.example"
-
-    call_command("load_demo_content", stdout=StringIO())
-
-    site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port) == ("www.productivity.example", 443)
-    assert HomePage.objects.get().full_url == "https://www.productivity.example/"
-
-
-def test_loader_copes_with_a_deleted_home_page(demo_site):
+def test_loader_copes_with_a_deleted_home_page(db):
     HomePage.objects.get().delete()
 
     call_command("load_demo_content", stdout=StringIO())
 
     assert not HomePage.objects.exists()
+    assert Person.objects.filter(slug="helen-marwick").exists()
 
 
 def test_loader_adopts_people_and_pages_editors_made_first(db):

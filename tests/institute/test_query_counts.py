@@ -1,26 +1,16 @@
 """A page costs a fixed number of queries, however much content it shows."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 
 from institute.models import InstituteSettings
 from tests.factories import DocumentFactory, ImageFactory, InstitutionFactory, PersonFactory, StandardPageFactory
+from tests.helpers import queries_for
 from tests.institute.test_pages import every_block_body
 
 pytestmark = pytest.mark.django_db
 
-HOME_PAGE_QUERIES = 14
+HOME_PAGE_QUERIES = 19
 STANDARD_PAGE_QUERIES = 31
-
-
-def queries_for(client, url):
-    client.get(url)  # first view creates image renditions and settings; a visitor's later views do not
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 @pytest.fixture

@@ -1,0 +1,37 @@
+from wagtail import hooks
+
+from forums.models import FORUM_PAGE_SECTIONS
+from institute.sections import HOME_PAGE_SECTIONS, Section
+from research import demo
+from research.models import PublicationIndexPage, PublicationPage
+
+LATEST_ON_HOME_PAGE = 3
+LATEST_ON_FORUM_PAGE = 4
+
+
+def publications_section(publications, more_label, order):
+    index = PublicationIndexPage.objects.live().public().first()
+    return Section(
+        key="publications",
+        title="Latest publications",
+        template="components/publication_list.html",
+        items=list(publications),
+        more_url=index.url if index else "",
+        more_label=more_label,
+        order=order,
+    )
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def latest_publications(request, home_page):
+    publications = PublicationPage.objects.live().public().for_listing()[:LATEST_ON_HOME_PAGE]
+    return publications_section(publications, "All publications", order=400)
+
+
+@hooks.register(FORUM_PAGE_SECTIONS)
+def forum_publications(request, forum):
+    publications = PublicationPage.objects.live().public().filter(forums=forum).for_listing()[:LATEST_ON_FORUM_PAGE]
+    return publications_section(publications, "All publications", order=300)
+
+
+hooks.register("load_demo_content", demo.load, order=20)
