@@ -11,6 +11,8 @@ from django.utils import dateformat
 
 LONDON = ZoneInfo("Europe/London")
 MIDNIGHT = datetime.time(0)
+# The last moment of an all-day event: the end of its last day.
+END_OF_DAY = datetime.time(23, 59, 59)
 MIDDAY = datetime.time(12)
 
 

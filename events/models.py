@@ -4,6 +4,8 @@ Times are stored in UTC and shown in UK time (`events.dates`). An event is upcom
 under a forum page belongs to that forum; staff may tag further forums, and `for_forum()` finds both.
 """
 
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,11 +27,12 @@ from wagtail.search import index
 from events.blocks import ProgrammeBlock
 from events.calendar import MAX_YEAR, MIN_YEAR, MonthCalendar
 from events.choices import EventFormat, EventType, RegistrationState
-from events.dates import describe_when, event_days, format_day, format_time, local, month_bounds
+from events.dates import END_OF_DAY, LONDON, describe_when, event_days, format_day, format_time, local, month_bounds
 from forums.models import ForumPage
 from institute.blocks import BodyBlock
-from institute.models import BasePage, HeroImageFields, IntroPage
+from institute.models import BasePage, HeroImageFields, IntroPage, chosen_pages
 from institute.pagination import paginate
+from research.models import ResearchThemePage
 
 # Sub-page routes of the events index: an event with one of these slugs there could never be reached.
 RESERVED_SLUGS = {"calendar", "feed"}
@@ -227,6 +230,11 @@ class EventPage(HeroImageFields, BasePage):
 
     def clean(self):
         super().clean()
+        if self.is_all_day and self.starts_at and self.ends_at:
+            # All day means the whole of each UK day: from the first day's start to the last day's end,
+            # whatever times the date pickers were left at.
+            self.starts_at = datetime.datetime.combine(local(self.starts_at).date(), datetime.time.min, LONDON)
+            self.ends_at = datetime.datetime.combine(local(self.ends_at).date(), END_OF_DAY, LONDON)
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = "The event must end after it starts."
@@ -321,7 +329,7 @@ class EventPage(HeroImageFields, BasePage):
 
     def all_forums(self):
         """The forum the event is under, then the others it is tagged with: the live ones."""
-        tagged = list(self.forums.live().order_by("title"))
+        tagged = list(chosen_pages(ForumPage, self.forums))
         parent = self.forum if self.forum and self.forum.live else None
         return ([parent] if parent else []) + [forum for forum in tagged if forum != parent]
 
@@ -330,7 +338,7 @@ class EventPage(HeroImageFields, BasePage):
         first_day = self.days[0]
         sessions = sorted(
             (block.value for block in self.programme),
-            key=lambda session: (session["day"] or first_day, session["start_time"]),
+            key=lambda session: (session["day"] or first_day, session["start_time"] or datetime.time.min),
         )
         days = {}
         for session in sessions:
@@ -347,7 +355,7 @@ class EventPage(HeroImageFields, BasePage):
         context.update(
             speakers=self.speaker_list,
             event_forums=self.all_forums(),
-            event_themes=list(self.themes.live().public().order_by("title")),
+            event_themes=list(chosen_pages(ResearchThemePage, self.themes)),
             registration=self.registration_state(),
             programme_days=self.programme_days(),
             google_calendar_url=google_calendar_url(self, request),

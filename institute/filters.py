@@ -7,6 +7,14 @@ and reported on the page: the visitor sees which filter was ignored and the rest
 from django import forms
 from django.utils.functional import cached_property
 
+SHOWN_LENGTH = 60
+
+
+def shown(value):
+    """A value as the notice repeats it: printable characters only, and not too many of them."""
+    printable = "".join(character for character in value if character.isprintable())
+    return printable if len(printable) <= SHOWN_LENGTH else printable[: SHOWN_LENGTH - 1] + "…"
+
 
 class ListingFilters(forms.Form):
     """Subclasses declare optional fields and a `filter_<field>(queryset, value)` method for each."""
@@ -30,7 +38,7 @@ class ListingFilters(forms.Form):
     def ignored(self):
         """(filter label, value as given) for each filter whose value was not a valid choice."""
         self.active  # noqa: B018  (validates the form)
-        return [(self[name].label, self.data[name]) for name in self.errors if name in self.fields]
+        return [(self[name].label, shown(self.data[name])) for name in self.errors if name in self.fields]
 
     def filter(self, queryset):
         for name, value in self.active.items():

@@ -4,6 +4,8 @@ Wagtail's catch-all pattern does not match a path segment with a dot in it, so s
 patterns ahead of it; their views find the page here, then answer for it.
 """
 
+from urllib.parse import unquote
+
 from django.http import Http404
 
 from wagtail.models import Page
@@ -22,6 +24,6 @@ def public_page_at(request, page_path, page_type):
     if not isinstance(page, page_type) or not page.live or page.get_view_restrictions().exists():
         raise Http404
     url_parts = page.get_url_parts(request)
-    if url_parts is None or url_parts[2] != path:
+    if url_parts is None or unquote(url_parts[2]) != path:
         raise Http404
     return page

@@ -26,5 +26,7 @@ class Section:
 
 
 def page_sections(hook_name, request, page):
+    if page.pk is None:  # a new page being previewed: nothing in the database refers to it yet
+        return []
     sections = (section_for(request, page) for section_for in hooks.get_hooks(hook_name))
     return sorted((section for section in sections if section and section.items), key=attrgetter("order"))

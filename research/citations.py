@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import bibtexparser
 import rispy
 from bibtexparser import model
+from bibtexparser.middlewares import LatexEncodingMiddleware
 
 from research.choices import PublicationType
 
@@ -21,6 +22,18 @@ FORMAT_TYPES = {
     PublicationType.JOURNAL_ARTICLE: ("article", "JOUR"),
     PublicationType.DATA_SET: ("misc", "DATA"),
 }
+
+
+class RisWriter(rispy.RisWriter):
+    """RIS as reference managers read it: each record starts with its TY tag, with no counter line before."""
+
+    def set_header(self, count):
+        return ""
+
+
+def one_line(value):
+    """RIS tags hold one line each: a line break in an abstract would start an untagged line."""
+    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -108,7 +121,6 @@ class Citation:
             "title": self.title,
             "author": " and ".join(author.inverted for author in self.authors),
             "year": str(self.date.year),
-            "month": self.date.strftime("%b").lower(),
             "url": self.url,
         }
         if self.is_article:
@@ -117,7 +129,8 @@ class Citation:
             fields.update({"institution": PUBLISHER, "type": self.type_label, "number": self.number})
         fields.update({"doi": self.doi, "abstract": self.abstract, "keywords": ", ".join(self.keywords)})
         entry = model.Entry(entry_type, self.key, [model.Field(name, value) for name, value in fields.items() if value])
-        return bibtexparser.write_string(bibtexparser.Library([entry]))
+        # The encoder escapes what LaTeX would read as markup (& % $ # _ { }) and spells accents its way.
+        return bibtexparser.write_string(bibtexparser.Library([entry]), prepend_middleware=[LatexEncodingMiddleware()])
 
     def ris(self):
         _, reference_type = FORMAT_TYPES[self.publication_type]
@@ -137,4 +150,6 @@ class Citation:
             "keywords": list(self.keywords),
             "file_attachments1": self.pdf_url,
         }
-        return rispy.dumps([{name: value for name, value in record.items() if value}])
+        return rispy.dumps(
+            [{name: one_line(value) for name, value in record.items() if value}], implementation=RisWriter
+        )

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from forums.models import ForumPage
 from institute.blocks import BodyBlock
-from institute.models import BasePage, HeroImageFields, Institution, IntroPage, Person
+from institute.models import BasePage, HeroImageFields, Institution, IntroPage, Person, chosen_pages
 from institute.pagination import paginate
 from institute.sections import page_sections
 from research.choices import Programme, PublicationType
@@ -102,9 +102,9 @@ class ResearchThemePage(HeroImageFields, BasePage):
             )
         )
         context["partner_institutions"] = list(self.partners.order_by("name"))
-        context["related_forums"] = list(self.forums.live().public().order_by("title"))
+        context["related_forums"] = list(chosen_pages(ForumPage, self.forums))
         context["publications"] = list(
-            PublicationPage.objects.live().public().filter(themes=self).for_listing()[:LATEST_PUBLICATIONS]
+            PublicationPage.objects.live().public().filter(themes=self.pk).for_listing()[:LATEST_PUBLICATIONS]
         )
         context["publication_index"] = PublicationIndexPage.objects.live().public().first()
         context["sections"] = page_sections(THEME_PAGE_SECTIONS, request, self)
@@ -216,7 +216,8 @@ class PublicationPage(BasePage):
 
     @cached_property
     def author_list(self):
-        return list(self.authors.all())
+        # An author whose Person was deleted and who had no name typed in has nothing left to show.
+        return [author for author in self.authors.all() if author.display_name]
 
     @property
     def doi_url(self):
@@ -228,11 +229,12 @@ class PublicationPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        prefetch_related_objects([self], "authors__person")
+        if self.pk:  # a new page being previewed has its authors in memory only
+            prefetch_related_objects([self], "authors__person")
         context["citation"] = Citation.for_publication(self, request)
-        context["themes"] = list(self.themes.live().public().order_by("title"))
-        context["forums"] = list(self.forums.live().public().order_by("title"))
-        context["keywords"] = list(self.keywords.order_by("name"))
+        context["themes"] = list(chosen_pages(ResearchThemePage, self.themes))
+        context["forums"] = list(chosen_pages(ForumPage, self.forums))
+        context["keywords"] = sorted(self.keywords.all(), key=lambda tag: tag.name)
         return context
 
 

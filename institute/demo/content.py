@@ -198,6 +198,7 @@ def _person(slug, honorific, name, job_title, institution_slug, bio, *, institut
             organisation=institutions[institution_slug],
             short_bio=f"{bio} (Fictional demo profile.)",
             photo=portrait_image(name),
+            is_staff_member=True,  # the institute's own team
         )
 
     return demo_object(f"person:{slug}", create)

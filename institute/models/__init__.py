@@ -8,11 +8,13 @@ from institute.models.pages import (
     IntroPage,
     ListingFields,
     StandardPage,
+    chosen_pages,
 )
 from institute.models.site_settings import InstituteSettings
 from institute.models.snippets import Institution, Person, PersonLink
 
 __all__ = [
+    "chosen_pages",
     "BasePage",
     "DemoRecord",
     "FormField",

@@ -21,6 +21,14 @@ logger = logging.getLogger(__name__)
 SENT_PARAMETER = "sent"
 
 
+def chosen_pages(model, related):
+    """The live, public pages of `model` among a page's many-to-many choices, ordered by title.
+
+    Works while the page is previewed too: its choices are then held in memory, not in the database.
+    """
+    return model.objects.live().public().filter(pk__in=[page.pk for page in related.all()]).order_by("title")
+
+
 class ListingFields(models.Model):
     """How a page presents itself in listings, cards and link previews."""
 

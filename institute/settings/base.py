@@ -158,6 +158,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "The Productivity Inst
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 WAGTAIL_SITE_NAME = "The Productivity Institute"
+# Editors enter event times in UK time whatever their admin profile says; the site shows UK time too.
+WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False

@@ -170,3 +170,38 @@ def test_permission_matrix_add_an_event_under_scotland(client, scotland, users, 
         else:
             assert (response.status_code, location) == (HTTPStatus.FOUND, "/admin/")
         assert not saved
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_an_event_previews_in_the_admin_with_its_forums_and_themes(admin_client, event_index, existing):
+    from tests.factories import (
+        ForumIndexPageFactory,
+        ForumPageFactory,
+        ResearchIndexPageFactory,
+        ResearchThemePageFactory,
+    )
+
+    forum = ForumPageFactory(parent=ForumIndexPageFactory(parent=event_index.get_parent()), region="Wales")
+    theme = ResearchThemePageFactory(parent=ResearchIndexPageFactory(parent=event_index.get_parent()), title="Skills")
+    url = add_url(event_index) + "preview/"
+    if existing:
+        url = f"/admin/pages/{EventPageFactory(parent=event_index).pk}/edit/preview/"
+    data = event_form(is_all_day="on")
+    data.update(forums=[forum.pk], themes=[theme.pk])
+
+    preview = admin_client.post(url, data).json()
+    assert preview["is_valid"], preview
+    response = admin_client.get(url)
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Wales" in response.content.decode() and "Skills" in response.content.decode()
+
+
+def test_an_all_day_event_covers_whole_uk_days(admin_client, event_index):
+    data = event_form(is_all_day="on", starts_at="2026-12-01 00:00", ends_at="2026-12-03 00:00")
+
+    admin_client.post(add_url(event_index), data)
+
+    event = EventPage.objects.get(slug="forum-breakfast")
+    assert event.days == (datetime.date(2026, 12, 1), datetime.date(2026, 12, 3))
+    assert event.when_text == "Tuesday 1 to Thursday 3 December 2026"

@@ -89,3 +89,39 @@ def test_every_research_edit_view_renders(admin_client, research_index, publicat
         f"/admin/pages/add/research/researchthemepage/{research_index.pk}/",
     ]:
         assert admin_client.get(url).status_code == HTTPStatus.OK, url
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_publications_and_themes_preview_in_the_admin(
+    admin_client, home_page, research_index, publication_index, existing
+):
+    from tests.factories import ForumIndexPageFactory, ForumPageFactory, PublicationPageFactory
+
+    forum = ForumPageFactory(parent=ForumIndexPageFactory(parent=home_page), region="Wales")
+    theme = ResearchThemePageFactory(parent=research_index, title="Skills")
+    author = PersonFactory(name="Helen Marwick")
+    publication_url = f"/admin/pages/add/research/publicationpage/{publication_index.pk}/preview/"
+    theme_url = f"/admin/pages/add/research/researchthemepage/{research_index.pk}/preview/"
+    if existing:
+        publication_url = f"/admin/pages/{PublicationPageFactory(parent=publication_index).pk}/edit/preview/"
+        theme_url = f"/admin/pages/{theme.pk}/edit/preview/"
+    publication = publication_form(authors=inline_formset([{"person": author.pk, "name": "", "affiliation": ""}]))
+    publication.update(themes=[theme.pk], forums=[forum.pk])
+    theme_data = nested_form_data(
+        {
+            "title": "Skills",
+            "slug": "skills-and-the-labour-market",
+            "programme": "people",
+            "summary": "Skills and the labour market.",
+            "hero_image_alt": "",
+            "leads": inline_formset([{"person": author.pk, "role": "Theme lead"}]),
+            "body": streamfield([]),
+        }
+    )
+    theme_data["forums"] = [forum.pk]
+
+    for url, data, expected in [(publication_url, publication, "Helen Marwick"), (theme_url, theme_data, "Wales")]:
+        assert admin_client.post(url, data).json()["is_valid"], url
+        response = admin_client.get(url)
+        assert response.status_code == HTTPStatus.OK, url
+        assert expected in response.content.decode()

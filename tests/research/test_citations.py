@@ -6,6 +6,7 @@ from http import HTTPStatus
 import bibtexparser
 import pytest
 import rispy
+from bibtexparser.middlewares import LatexDecodingMiddleware
 
 from research.choices import PublicationType
 from tests.factories import DocumentFactory, PersonFactory, PublicationAuthorFactory, PublicationPageFactory
@@ -17,11 +18,11 @@ pytestmark = pytest.mark.django_db
 def working_paper(publication_index):
     paper = PublicationPageFactory(
         parent=publication_index,
-        title="Management practices and productivity: evidence from {UK} firms",
+        title="Management practices and R&D: evidence from {UK} firms",
         slug="management-practices",
         publication_type=PublicationType.WORKING_PAPER,
         publication_date=datetime.date(2024, 3, 14),
-        abstract="We measure management practices & productivity in 2,000 firms.",
+        abstract="We measure management practices & productivity in 2,000 firms.\n\nTY  - JOUR is not a tag here.",
         report_number="WP045",
         doi="10.5555/tpi-demo.2024.045",
         pdf=DocumentFactory(title="WP045"),
@@ -39,22 +40,23 @@ def test_bibtex_download_parses_back_field_by_field(client, working_paper):
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"] == "application/x-bibtex; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="management-practices.bib"'
-    library = bibtexparser.parse_string(response.content.decode())
+    text = response.content.decode()
+    assert r"R\&D" in text and r"\{UK\}" in text  # escaped for LaTeX
+    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware()])
     assert not library.failed_blocks
     (entry,) = library.entries
     assert entry.entry_type == "techreport"
     fields = {field.key: field.value for field in entry.fields}
     assert fields == {
-        "title": "Management practices and productivity: evidence from {UK} firms",
+        "title": "Management practices and R&D: evidence from {UK} firms",
         "author": "Marwick, Helen and Ortiz, Ana María",
         "year": "2024",
-        "month": "mar",
         "url": "http://localhost/research/publications/management-practices/",
         "institution": "The Productivity Institute",
         "type": "Working paper",
         "number": "WP045",
         "doi": "10.5555/tpi-demo.2024.045",
-        "abstract": "We measure management practices & productivity in 2,000 firms.",
+        "abstract": "We measure management practices & productivity in 2,000 firms.\n\nTY  - JOUR is not a tag here.",
         "keywords": "management practices, skills",
     }
 
@@ -64,8 +66,14 @@ def test_ris_download_parses_back_field_by_field(client, working_paper):
 
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"] == "application/x-research-info-systems; charset=utf-8"
-    (record,) = rispy.loads(response.content.decode())
+    text = response.content.decode()
+    assert text.startswith("TY  - RPRT\n")
+    (record,) = rispy.loads(text)
     assert record["type_of_reference"] == "RPRT"
+    assert (
+        record["abstract"]
+        == "We measure management practices & productivity in 2,000 firms. TY - JOUR is not a tag here."
+    )
     assert record["title"] == working_paper.title
     assert record["authors"] == ["Marwick, Helen", "Ortiz, Ana María"]
     assert record["year"] == "2024"
@@ -101,7 +109,7 @@ def test_publication_page_shows_the_formatted_citation_and_scholar_tags(client, 
 
     box = page.find(id="cite-this").parent
     assert box.select_one(".cite-box__reference").text == (
-        "Marwick, H. and Ortiz, A. M. (2024) Management practices and productivity: evidence from {UK} firms. "
+        "Marwick, H. and Ortiz, A. M. (2024) Management practices and R&D: evidence from {UK} firms. "
         "Working paper WP045. The Productivity Institute. https://doi.org/10.5555/tpi-demo.2024.045"
     )
     assert [a["href"] for a in box.select(".cite-box__downloads a")] == [
@@ -133,3 +141,13 @@ def test_draft_publications_have_no_citation(client, working_paper):
     working_paper.unpublish()
 
     assert client.get(working_paper.url_path.removeprefix("/home") + "cite.bib").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_citations_work_for_a_welsh_slug(client, publication_index):
+    paper = PublicationPageFactory(parent=publication_index, slug="gŵyl-cynhyrchiant", title="Gŵyl Cynhyrchiant")
+    PublicationAuthorFactory(publication=paper)
+
+    response = client.get("/research/publications/gŵyl-cynhyrchiant/cite.ris")
+
+    assert response.status_code == HTTPStatus.OK
+    assert rispy.loads(response.content.decode())[0]["title"] == "Gŵyl Cynhyrchiant"

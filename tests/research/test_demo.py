@@ -88,7 +88,7 @@ def test_demo_has_themes_led_by_every_partner_and_a_publication_archive(demo_sit
     assert publications.count() * 0.4 <= with_doi.count() <= publications.count() * 0.7
     for publication in publications:
         assert "demo publication" in publication.abstract.lower()
-        assert (publication.pdf is None) == (publication.publication_type == PublicationType.DATA_SET)
+        assert publication.pdf is not None
         assert 1 <= publication.themes.count() <= 2 and publication.forums.count() <= 2
         assert 2 <= publication.keywords.count() <= 4
         authors = list(publication.authors.all())
