@@ -86,6 +86,7 @@ def calendar_response(request, events, *, name, filename=None):
         description=f"{name}, from {settings.WAGTAIL_SITE_NAME}",
         subcomponents=[vevent(event, request, domain) for event in events],
     )
+    calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 requires the value type here
     calendar.add("x-published-ttl", "PT6H")
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")

@@ -9,14 +9,14 @@ LATEST_ON_HOME_PAGE = 3
 LATEST_ON_FORUM_PAGE = 4
 
 
-def publications_section(publications, more_label, order):
+def publications_section(publications, more_label, order, query=""):
     index = PublicationIndexPage.objects.live().public().first()
     return Section(
         key="publications",
         title="Latest publications",
         template="components/publication_list.html",
         items=list(publications),
-        more_url=index.url if index else "",
+        more_url=f"{index.url}{query}" if index else "",
         more_label=more_label,
         order=order,
     )
@@ -31,7 +31,7 @@ def latest_publications(request, home_page):
 @hooks.register(FORUM_PAGE_SECTIONS)
 def forum_publications(request, forum):
     publications = PublicationPage.objects.live().public().filter(forums=forum).for_listing()[:LATEST_ON_FORUM_PAGE]
-    return publications_section(publications, "All publications", order=300)
+    return publications_section(publications, "All the forum's publications", order=300, query=f"?forum={forum.slug}")
 
 
 hooks.register("load_demo_content", demo.load, order=20)
