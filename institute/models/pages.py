@@ -26,7 +26,7 @@ def chosen_pages(model, related):
 
     Works while the page is previewed too: its choices are then held in memory, not in the database.
     """
-    return model.objects.live().public().filter(pk__in=[page.pk for page in related.all()]).order_by("title")
+    return model.objects.live().public().filter(pk__in=related.all()).order_by("title")
 
 
 class ListingFields(models.Model):
