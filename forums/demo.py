@@ -48,7 +48,7 @@ FORUMS = [
         DemoPerson(
             "Morag Kinnaird",
             "",
-            "Chief Executive, Clyde Precision Engineering (demo)",
+            "Chief Executive",
             "Clyde Precision Engineering (demo)",
         ),
         DemoPerson("Alasdair Munro", "Dr", "Senior Lecturer in Economics", "University of Glasgow"),
