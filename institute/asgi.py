@@ -1,11 +1,22 @@
-"""ASGI entry point for `make serve` and production: gunicorn's asyncio worker reads each request
-whole before Django sees it, so a slow client holds a socket, never a worker.
-Production settings unless DJANGO_SETTINGS_MODULE says otherwise."""
+"""ASGI entry point for `make serve` and production.
+
+gunicorn's asyncio worker (`-k asgi`) reads each request whole before Django sees it, so a slow or
+stalled client holds a socket, never a worker. Production settings unless DJANGO_SETTINGS_MODULE
+says otherwise.
+"""
 
 import os
+import warnings
 
-from django.core.asgi import get_asgi_application
+import django
+
+from institute.handlers import InstituteASGIHandler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "institute.settings.production")
+django.setup(set_prefix=False)
 
-application = get_asgi_application()
+# WhiteNoise and the document view stream files through synchronous iterators, which Django reads in
+# a thread under ASGI; the warning it gives for that, once per worker, is expected.
+warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume synchronous iterators")
+
+application = InstituteASGIHandler()

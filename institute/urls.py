@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
+from django.views.generic import RedirectView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -15,6 +15,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", views.search, name="search"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's own front-end login, ahead of its catch-all: everyone signs in on the admin's (with its limits).
+    path("_util/login/", RedirectView.as_view(pattern_name="wagtailadmin_login", query_string=True)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("research.urls")),
     path("", include("events.urls")),
@@ -22,7 +24,9 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}))
+    urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", views.serve_media))
+
+handler500 = views.server_error
 
 # Wagtail's catch-all serves every page, so it comes last.
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,9 +1,19 @@
+import posixpath
 import re
+from http import HTTPStatus
+from pathlib import Path
 
-from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
+from django.db.models import F
+from django.db.migrations.recorder import MigrationRecorder
+from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
 from django.template.response import TemplateResponse
+from django.views import static
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
@@ -15,17 +25,57 @@ from institute.pagination import paginate
 MAX_QUERY_LENGTH = 200
 
 
+def database_problem(db):
+    """Why `db` cannot serve the site, or None: it must exist, be migrated, and take writes."""
+    if db.vendor == "sqlite" and not db.is_in_memory_db():
+        # Connecting would create an empty database file in place of a missing one.
+        name = str(db.settings_dict["NAME"])
+        if not name.startswith("file:") and not Path(name).is_file():
+            return "missing"
+    migrations = MigrationRecorder(db).migration_qs
+    try:
+        first = migrations.order_by("pk").values_list("pk", flat=True).first()
+    except DatabaseError:
+        return "unavailable"
+    if first is None:
+        return "not migrated"
+    try:
+        # A write that changes nothing and is rolled back: it fails on a read-only database.
+        with transaction.atomic(using=db.alias):
+            migrations.filter(pk=first).update(applied=F("applied"))
+            transaction.set_rollback(True, using=db.alias)
+    except DatabaseError:
+        return "read-only"
+    return None
+
+
 @never_cache
 @require_safe
 def healthz(request):
-    """For load balancers and uptime checks: is the app up, and does the database answer?"""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    """For load balancers and uptime checks: is the app up, and can the database serve the site?"""
+    problem = database_problem(connection)
+    if problem:
+        return JsonResponse({"status": "error", "database": problem}, status=HTTPStatus.SERVICE_UNAVAILABLE)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def serve_media(request, path):
+    """Uploads, for when no web server in front serves them: never documents, which stay behind
+    Wagtail's document view and its privacy checks."""
+    if posixpath.normpath(path).lstrip("/").startswith("documents/"):
+        raise Http404("Documents are served at /documents/.")
+    return static.serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+@requires_csrf_token
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=HTTPStatus.FORBIDDEN)
+
+
+def server_error(request):
+    """The 500 page, rendered without the database, which may be what failed."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"admins_notified": bool(settings.ADMINS)}))
 
 
 robots_txt = TemplateView.as_view(template_name="robots.txt", content_type="text/plain")

@@ -1,9 +1,15 @@
-"""WSGI entry point for gunicorn. Production settings unless DJANGO_SETTINGS_MODULE says otherwise."""
+"""WSGI entry point: Django's development server (`make run`), or a WSGI server if one is preferred.
+
+Production settings unless DJANGO_SETTINGS_MODULE says otherwise.
+"""
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
+
+from institute.handlers import InstituteWSGIHandler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "institute.settings.production")
+django.setup(set_prefix=False)
 
-application = get_wsgi_application()
+application = InstituteWSGIHandler()

@@ -1,6 +1,8 @@
 """Settings shared by every environment. Values that differ per deployment come from the environment."""
 
 import os
+from datetime import timedelta
+from email.utils import parseaddr
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -72,10 +74,15 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "institute.sign_in",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "institute.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -84,7 +91,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After the middleware that sets headers and the user, before anything reads the form.
+    "institute.middleware.BadRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "institute.urls"
@@ -117,6 +128,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Write-ahead logging lets pages be read while something writes; a write waits up to 30 s for
+    # another to finish instead of failing after 5; IMMEDIATE takes the write lock at the start of a
+    # transaction, so two writers queue rather than one failing when it upgrades a read lock.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_config(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"))}
@@ -143,14 +163,30 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Uploads above this are refused with a form error rather than filling the disk.
+# Django limits a request's fields (DATA_UPLOAD_MAX_MEMORY_SIZE, room for a long page's StreamField)
+# but not its files. The image and document forms refuse a file over its limit with a form error; a
+# whole upload request over MAX_UPLOAD_REQUEST_SIZE (one file at the limit and the fields) gets a 400
+# before it is parsed (institute.uploads.RequestSizeLimitHandler). Under ASGI the server has read the
+# body by then, so the web server in front should cap request bodies at the same size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+MAX_UPLOAD_REQUEST_SIZE = max(WAGTAILIMAGES_MAX_UPLOAD_SIZE, WAGTAILDOCS_MAX_UPLOAD_SIZE) + DATA_UPLOAD_MAX_MEMORY_SIZE
+FILE_UPLOAD_HANDLERS = [
+    "institute.uploads.RequestSizeLimitHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# All frames of an animation together (institute.media_forms.ImageForm counts them).
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "institute.media_forms.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "institute.media_forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 
+# Every e-mail is handed to the task worker, which delivers it through EMAIL_DELIVERY_BACKEND: no
+# request waits for the mail server (institute/queued_email.py).
+EMAIL_BACKEND = "institute.queued_email.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -158,6 +194,12 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "The Productivity Institute <noreply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Seconds an SMTP connection may wait for the server; without it, a server that never answers blocks for ever.
+EMAIL_TIMEOUT = 10
+
+# Each network address may send each form this many times in this many seconds; more is a form error.
+FORM_SUBMISSIONS_PER_ADDRESS = 5
+FORM_SUBMISSIONS_PERIOD = 10 * 60
 
 # Background work (e-mail, and Wagtail's search and reference index updates) goes to a queue in the
 # database that `manage.py db_worker` runs, so no request waits for it. Development and tests run
@@ -174,6 +216,30 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Signing in. Everyone signs in on the admin's login page, private pages included; its form asks for
+# a two-factor code when the account has turned that on (institute/sign_in/).
+WAGTAILADMIN_USER_LOGIN_FORM = "institute.sign_in.forms.LoginForm"
+WAGTAIL_FRONTEND_LOGIN_URL = "wagtailadmin_login"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# django-axes refuses sign-in after AXES_FAILURE_LIMIT failed attempts for one account (from any
+# address) or from one address (for any account), until AXES_COOLOFF_TIME has passed without another.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "institute.sign_in.views.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "institute.client_address.client_ip"
+# Failed attempts are kept until their cool-off ends; a log of every successful sign-in, with its
+# address, would only grow and nobody reads it here.
+AXES_DISABLE_ACCESS_LOG = True
+# Its start-up banner would be printed by every manage.py command.
+AXES_VERBOSE = False
+# How many reverse proxies of ours stand in front of the site and append the address they were reached
+# from to X-Forwarded-For. 0 (the default): the header is ignored, since any visitor can send it, and
+# attempts are counted against the address the connection comes from. Behind a proxy that would be the
+# proxy's own, the same for every visitor: set it to 1 for one proxy (nginx, a load balancer).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Public pages load nothing from other hosts. Only videos an editor embeds, and only after the
 # visitor asks to play them, are framed from the two privacy-enhanced players.
@@ -195,6 +261,29 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Browser features pages may use: only the video players' own, and only in their frames.
+VIDEO_PLAYERS = ('"https://www.youtube-nocookie.com"', '"https://player.vimeo.com"')
+PERMISSIONS_POLICY = {
+    "accelerometer": (),
+    "autoplay": ("self", *VIDEO_PLAYERS),
+    "camera": (),
+    "encrypted-media": ("self", *VIDEO_PLAYERS),
+    "fullscreen": ("self", *VIDEO_PLAYERS),
+    "geolocation": (),
+    "gyroscope": (),
+    "magnetometer": (),
+    "microphone": (),
+    "payment": (),
+    "picture-in-picture": ("self", *VIDEO_PLAYERS),
+    "usb": (),
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_FAILURE_VIEW = "institute.views.csrf_failure"
+
+# Who hears about server errors: "Name <address>, …". The e-mail goes through the task queue.
+ADMINS = [parseaddr(admin) for admin in env_list("ADMINS", [])]
+MANAGERS = [parseaddr(manager) for manager in env_list("MANAGERS", [])] or ADMINS
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # The Wagtail editor's live preview shows the site in a same-origin frame, so not DENY.
@@ -204,10 +293,23 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "no_traceback_for_client_errors": {"()": "institute.error_reporting.NoTracebackForClientErrors"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_traceback_for_client_errors"]},
+        "mail_admins": {
+            "class": "institute.error_reporting.SafeAdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Each background task and page save logs at INFO; only problems are worth a line.
     "loggers": {
+        # Replaces Django's default handlers, whose error e-mail would keep the failing request waiting.
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # Each background task and page save logs at INFO; only problems are worth a line.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
