@@ -1,15 +1,23 @@
-"""Image and document upload forms that refuse a forged collection.
+"""Image and document upload forms: a forged collection refused, uploads checked, photos cleaned.
 
 When an editor may add to only one collection (a forum lead, say), Wagtail hides the collection field
 and files every upload there, silently ignoring a collection named in the POST. A request naming
 another collection is not one the admin's own form sends: refuse it with a form error instead of
 filing the upload somewhere the sender did not ask for.
+
+Images lose their metadata here (see institute.uploads); documents must look like what their
+extension says.
 """
+
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
+
+from institute import uploads
 
 
 class CheckedCollectionMixin:
@@ -21,9 +29,81 @@ class CheckedCollectionMixin:
         return cleaned_data
 
 
+class ImageFileField(WagtailImageField):
+    def to_python(self, data):
+        try:
+            return super().to_python(data)
+        except OSError as error:
+            # Willow decodes the image to measure it, and Pillow fails on a damaged one.
+            raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
+
+
 class ImageForm(CheckedCollectionMixin, BaseImageForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            field = self.fields["file"]
+            self.fields["file"] = ImageFileField(label=field.label, required=field.required, widget=field.widget)
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if "file" not in self.changed_data:
+            return file
+        try:
+            self.check_animation_size(file)
+            return uploads.without_metadata(file) or file
+        except (OSError, ValueError) as error:
+            # A damaged frame after the first, which is all Wagtail's checks decode.
+            raise ValidationError(self.fields["file"].error_messages["invalid_image"], code="invalid_image") from error
+
+    def check_animation_size(self, file):
+        # Wagtail means WAGTAILIMAGES_MAX_IMAGE_PIXELS to count every frame, but Willow's Pillow plugin
+        # reports one frame for any image, so a long animation passes by the size of its first.
+        max_pixels = self.fields["file"].max_image_pixels
+        if max_pixels is None:
+            return
+        frames = uploads.frame_count(file)
+        width, height = file.image.get_size()
+        pixels = frames * width * height
+        if pixels > max_pixels:
+            raise ValidationError(
+                "This animation has too many pixels: %(frames)s frames of %(width)s×%(height)s make "
+                "%(pixels)s. Maximum pixels %(max_pixels)s, counting every frame.",
+                code="file_too_many_pixels",
+                params={"frames": frames, "width": width, "height": height, "pixels": pixels, "max_pixels": max_pixels},
+            )
+
+    def save(self, commit=True):
+        if "file" not in self.fields and self.instance._state.adding:
+            self.clean_stored_file()
+        return super().save(commit=commit)
+
+    def clean_stored_file(self):
+        """Remove the metadata from a file the multiple uploader stored without this form's cleaning.
+
+        When an upload fails on a field other than the file, the multiple uploader keeps the file as it
+        came and, once the editor corrects the form, copies it into the new image before saving this
+        form, which has no file field.
+        """
+        stored = self.instance.file
+        with stored.open("rb"):
+            cleaned = uploads.without_metadata(stored)
+        if cleaned is not None:
+            stored.storage.delete(stored.name)
+            self.instance.file = cleaned
+            # What Wagtail's view does after storing the file: the size and hash are of the new file.
+            self.instance._set_image_file_metadata()
 
 
 class DocumentForm(CheckedCollectionMixin, BaseDocumentForm):
-    pass
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if "file" in self.changed_data:
+            extension = Path(file.name).suffix.lower().removeprefix(".")
+            if not uploads.matches_extension(file, extension):
+                raise ValidationError(
+                    "The content of this file is not that of a .%(extension)s file.",
+                    code="invalid_content",
+                    params={"extension": extension},
+                )
+        return file
