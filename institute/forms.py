@@ -1,23 +1,96 @@
+import ipaddress
+
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 # A hyphen: field names made from editors' labels never contain one, so no real field is replaced.
 SPAM_TRAP_FIELD = "spam-trap"
+# Generous for what people type, small enough that nobody stores or e-mails megabytes through a form.
+SINGLE_LINE_MAX_LENGTH = 500
+MULTI_LINE_MAX_LENGTH = 5000
+NUMBER_MAX_DIGITS = 30
+
+
+class MultiLineField(forms.CharField):
+    """Browsers count a line break as one character towards maxlength but send two (CR LF): count one."""
+
+    def to_python(self, value):
+        return super().to_python(value).replace("\r\n", "\n")
+
+
+def client_network(address):
+    """An IPv4 address itself; an IPv6 address's /64 network, since one subscriber commonly holds all of it."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:  # no address, e.g. behind a proxy on a Unix socket: all such clients share one count
+        return address
+    return ipaddress.ip_network(ip).supernet(new_prefix=64) if ip.version == 6 else ip
+
+
+class SubmissionRateLimit:
+    """How many times one network address may send one form in a period (settings FORM_SUBMISSIONS_*).
+
+    The count lives in Django's cache, which production shares between workers.
+    """
+
+    def __init__(self, page, address):
+        self.key = f"form-submissions:{page.pk}:{client_network(address)}"
+
+    def allow(self):
+        """Counts one more submission; False once the address has used up the period's allowance."""
+        period = settings.FORM_SUBMISSIONS_PERIOD
+        cache.add(self.key, 0, timeout=period)
+        try:
+            count = cache.incr(self.key)
+        except ValueError:  # the period ended between the two calls
+            cache.set(self.key, 1, timeout=period)
+            count = 1
+        return count <= settings.FORM_SUBMISSIONS_PER_ADDRESS
 
 
 class SpamTrapForm(BaseForm):
-    """A field people never see or reach with the keyboard; form-filling robots fill it in."""
+    """Refuses what robots send: a filled-in spam trap, or more submissions than a person would send."""
+
+    def __init__(self, *args, rate_limit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rate_limit = rate_limit
 
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.pop(SPAM_TRAP_FIELD, ""):
             raise ValidationError("Your message could not be sent. Please leave the last field empty.")
+        # Checked last, so that only a submission that would be stored counts towards the limit.
+        if self.rate_limit and not self.errors and not self.rate_limit.allow():
+            minutes = settings.FORM_SUBMISSIONS_PERIOD // 60
+            raise ValidationError(
+                f"You have sent this form several times in the last {minutes} minutes. "
+                "Please try again later, or e-mail us instead."
+            )
         return cleaned_data
 
 
 class SpamTrapFormBuilder(FormBuilder):
+    """Adds the spam trap, and a maximum length to every field people type into."""
+
+    def create_singleline_field(self, field, options):
+        return forms.CharField(max_length=SINGLE_LINE_MAX_LENGTH, **options)
+
+    def create_multiline_field(self, field, options):
+        return MultiLineField(max_length=MULTI_LINE_MAX_LENGTH, widget=forms.Textarea, **options)
+
+    def create_url_field(self, field, options):
+        return super().create_url_field(field, {**options, "max_length": SINGLE_LINE_MAX_LENGTH})
+
+    def create_hidden_field(self, field, options):
+        return super().create_hidden_field(field, {**options, "max_length": SINGLE_LINE_MAX_LENGTH})
+
+    def create_number_field(self, field, options):
+        return super().create_number_field(field, {**options, "max_digits": NUMBER_MAX_DIGITS})
+
     @property
     def formfields(self):
         fields = super().formfields

@@ -1,11 +1,21 @@
 from django.core.exceptions import PermissionDenied
 
 from wagtail import hooks
+from wagtail.admin.views.generic.mixins import RevisionsRevertMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, HistoryView, SnippetViewSet, SnippetViewSetGroup, UsageView
+from wagtail.snippets.views.snippets import (
+    EditView,
+    HistoryView,
+    RevisionsCompareView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+    UsageView,
+)
 
 from institute.demo import content as demo_content
+from institute.document_privacy import refuse_document_of_hidden_pages
+from institute.mail_admin import FormEmailViewSet
 from institute.models import Institution, Person
 from institute.sections import HOME_PAGE_SECTIONS, Section
 
@@ -32,6 +42,24 @@ class PersonUsageView(OwnProfileOnlyMixin, UsageView):
     pass
 
 
+class PersonRevisionsCompareView(OwnProfileOnlyMixin, RevisionsCompareView):
+    pass
+
+
+class PersonRevisionsRevertView(RevisionsRevertMixin, PersonEditView):
+    """Reverts what the editor may edit; fields hidden from them (the linked account, staff flag) stay as they are."""
+
+    view_name = "revisions_revert"
+
+    def save_instance(self):
+        reverted = self.form.instance
+        live = self.model._default_manager.get(pk=reverted.pk)
+        for field in self.model._meta.concrete_fields:
+            if field.editable and not field.primary_key and field.name not in self.form.fields:
+                setattr(reverted, field.attname, getattr(live, field.attname))
+        return super().save_instance()
+
+
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
@@ -39,6 +67,8 @@ class PersonViewSet(SnippetViewSet):
     edit_view_class = PersonEditView
     history_view_class = PersonHistoryView
     usage_view_class = PersonUsageView
+    revisions_compare_view_class = PersonRevisionsCompareView
+    revisions_revert_view_class = PersonRevisionsRevertView
     list_display = ["full_name", "job_title", "organisation"]
     list_filter = ["organisation"]
     search_fields = ["name", "job_title"]
@@ -80,4 +110,12 @@ def academic_partners_section(request, home_page):
     )
 
 
+@hooks.register("register_admin_viewset")
+def register_form_email_viewset():
+    return FormEmailViewSet("form_emails")
+
+
 hooks.register("load_demo_content", demo_content.load, order=0)
+
+
+hooks.register("before_serve_document", refuse_document_of_hidden_pages)

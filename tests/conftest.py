@@ -1,3 +1,7 @@
+import signal
+
+from django.core.management import call_command
+
 from wagtail.models import Site
 
 import pytest
@@ -30,3 +34,24 @@ def soup():
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("super", "super@example.com", "password")
+
+
+@pytest.fixture
+def task_queue(settings):
+    """Production's task backend: tasks wait in the database for `manage.py db_worker`."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def run_worker(monkeypatch):
+    # The worker closes connections it thinks are stale, which would end the test's transaction.
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+
+    def run():
+        """Run the tasks that are due, as `manage.py db_worker` does, and leave the test's signal handlers be."""
+        handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+        call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+
+    return run

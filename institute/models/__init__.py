@@ -1,4 +1,5 @@
 from institute.models.demo import DemoRecord
+from institute.models.mail import FormEmail
 from institute.models.pages import (
     BasePage,
     FormField,
@@ -17,6 +18,7 @@ __all__ = [
     "chosen_pages",
     "BasePage",
     "DemoRecord",
+    "FormEmail",
     "FormField",
     "FormPage",
     "HeroImageFields",

@@ -1,8 +1,6 @@
-import logging
-import smtplib
-
 from django.db import models
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -13,10 +11,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock, LinkBlock
-from institute.forms import SpamTrapFormBuilder
+from institute.client_address import client_ip
+from institute.forms import SpamTrapFormBuilder, SubmissionRateLimit
+from institute.mail import queue_form_email
+from institute.models.mail import FormEmail
 from institute.sections import HOME_PAGE_SECTIONS, page_sections
-
-logger = logging.getLogger(__name__)
 
 SENT_PARAMETER = "sent"
 
@@ -178,17 +177,47 @@ class FormPage(ListingFields, AbstractEmailForm):
         verbose_name = "form page"
 
     def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            return self.serve_submission(request)
         if request.method == "GET" and SENT_PARAMETER in request.GET:
             return super().render_landing_page(request, *args, **kwargs)
         return super().serve(request, *args, **kwargs)
+
+    def serve_submission(self, request):
+        """Wagtail's handling of a POST, with the sender's address given to the form for its rate limit."""
+        rate_limit = SubmissionRateLimit(self, client_ip(request) or "")
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user, rate_limit=rate_limit)
+        if form.is_valid():
+            return self.render_landing_page(request, self.process_form_submission(form))
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def get_submissions_list_view_class(self):
+        # Imported here, as Wagtail does: the admin views need the models loaded.
+        from institute.submissions import FormulaSafeSubmissionsListView
+
+        return FormulaSafeSubmissionsListView
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
         # Redirect after the POST, so reloading the thank-you page does not send the message again.
         return redirect(f"{self.get_url(request)}?{SENT_PARAMETER}")
 
-    def send_mail(self, form):
-        try:
-            super().send_mail(form)
-        except (smtplib.SMTPException, OSError):
-            # The submission is already stored and listed in the admin: the visitor need not send it again.
-            logger.exception("Could not e-mail a submission of form page %s", self.pk)
+    def process_form_submission(self, form):
+        # Unlike Wagtail's, which e-mails during the request: a slow or absent mail server would keep the
+        # visitor waiting, or lose the e-mail silently.
+        submission = self.get_submission_class().objects.create(form_data=form.cleaned_data, page=self)
+        if self.to_address:
+            self.send_mail(form, submission)
+        return submission
+
+    def send_mail(self, form, submission):
+        """Records the e-mail and leaves it to the task worker, which retries and records failures."""
+        email = FormEmail.objects.create(
+            submission=submission,
+            from_address=self.from_address,
+            to_address=self.to_address,
+            subject=self.subject,
+            body=self.render_email(form),
+        )
+        queue_form_email(email)

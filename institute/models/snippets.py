@@ -5,7 +5,7 @@ from django.utils.text import slugify
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from institute.choices import Honorific
@@ -33,8 +33,12 @@ class UniqueSlugMixin:
         super().save(*args, **kwargs)
 
 
-class Institution(UniqueSlugMixin, index.Indexed, models.Model):
-    """A university, research body or business: academic partners, employers of people."""
+class Institution(UniqueSlugMixin, RevisionMixin, index.Indexed, models.Model):
+    """A university, research body or business: academic partners, employers of people.
+
+    Every admin save keeps a revision, so History can compare and revert a mistake. There is no draft
+    state: a change is live as soon as it is saved.
+    """
 
     name = models.CharField(max_length=255, unique=True)
     short_name = models.CharField(max_length=60, blank=True, help_text="For tight spaces, e.g. “KCL”.")
@@ -71,8 +75,11 @@ class Institution(UniqueSlugMixin, index.Indexed, models.Model):
         return self.short_name or self.name
 
 
-class Person(UniqueSlugMixin, index.Indexed, ClusterableModel):
-    """Someone the site names: researchers, forum chairs and leads, staff. Entered once, shown everywhere."""
+class Person(UniqueSlugMixin, RevisionMixin, index.Indexed, ClusterableModel):
+    """Someone the site names: researchers, forum chairs and leads, staff. Entered once, shown everywhere.
+
+    Revisions as for Institution: kept on every admin save, live at once, revertible from History.
+    """
 
     name = models.CharField(max_length=255, help_text="As it should appear, e.g. “Helen Marwick”.")
     slug = models.SlugField(max_length=80, unique=True, blank=True, help_text="Filled from the name when left empty.")

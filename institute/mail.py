@@ -1,0 +1,72 @@
+"""E-mail of form submissions, sent by the task worker so that no visitor waits for the mail server.
+
+A delivery that fails is tried again later, further apart each time, where the task backend can run a
+task later (the database queue can; the immediate backend of development and tests cannot). Every
+outcome is recorded on the FormEmail, which staff see in the admin and can send again once it failed.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.utils import timezone
+
+from wagtail.admin.mail import send_mail
+
+from django_tasks import task
+
+from institute.models.mail import FormEmail
+from institute.queued_email import delivery_connection
+
+logger = logging.getLogger(__name__)
+
+# When an attempt fails, the next one is this much later; after the last, the e-mail is marked failed.
+RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=10), timedelta(hours=1))
+
+
+def queue_form_email(email):
+    send_form_email.enqueue(email.pk)
+
+
+def send_again(email):
+    """Staff's second chance for a failed e-mail: a fresh round of attempts."""
+    email.status = FormEmail.Status.QUEUED
+    email.attempts = 0
+    email.next_attempt_at = None
+    email.save(update_fields=["status", "attempts", "next_attempt_at"])
+    queue_form_email(email)
+
+
+@task()
+def send_form_email(email_id):
+    email = FormEmail.objects.select_related("submission").filter(pk=email_id).first()
+    # Deleted with its submission, or sent by an earlier run of the same task.
+    if email is None or email.status == FormEmail.Status.SENT:
+        return
+    email.attempts += 1
+    email.last_attempt_at = timezone.now()
+    email.next_attempt_at = None
+    try:
+        send_mail(email.subject, email.body, email.recipients, email.from_address, connection=delivery_connection())
+    except OSError as error:  # smtplib's errors, refused connections and timeouts are all OSErrors
+        email.last_error = f"{type(error).__name__}: {error}"
+        can_retry = email.attempts <= len(RETRY_DELAYS) and send_form_email.get_backend().supports_defer
+        if can_retry:
+            email.status = FormEmail.Status.RETRYING
+            email.next_attempt_at = email.last_attempt_at + RETRY_DELAYS[email.attempts - 1]
+        else:
+            email.status = FormEmail.Status.FAILED
+        logger.warning(
+            "Could not e-mail submission %s of form page %s (attempt %s): %s",
+            email.submission_id,
+            email.submission.page_id,
+            email.attempts,
+            email.last_error,
+        )
+        email.save()
+        if can_retry:
+            send_form_email.using(run_after=email.next_attempt_at).enqueue(email.pk)
+    else:
+        email.status = FormEmail.Status.SENT
+        email.sent_at = timezone.now()
+        email.last_error = ""
+        email.save()
