@@ -1,5 +1,6 @@
 import signal
 
+from django.core.cache import cache
 from django.core.management import call_command
 
 from wagtail.models import Site
@@ -8,12 +9,30 @@ import pytest
 from bs4 import BeautifulSoup
 
 from institute.models import HomePage
+from tests.factories import FormFieldFactory, FormPageFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The submission counts of the rate limit live in the cache: no test inherits another's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
 def home_page(db):
     """The home page that the institute's migration makes the site root."""
     return HomePage.objects.get()
+
+
+@pytest.fixture
+def contact_page(home_page):
+    page = FormPageFactory(parent=home_page, slug="contact")
+    FormFieldFactory(page=page, label="Your name", field_type="singleline")
+    FormFieldFactory(page=page, label="Your email", field_type="email")
+    FormFieldFactory(page=page, label="Your message", field_type="multiline")
+    return page
 
 
 @pytest.fixture

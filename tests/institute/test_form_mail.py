@@ -6,7 +6,6 @@ from http import HTTPStatus
 
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.utils import timezone
 
 import pytest
@@ -15,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from institute.access import STAFF_EDITORS
 from institute.mail import RETRY_DELAYS
 from institute.models import FormEmail
-from tests.factories import FormFieldFactory, FormPageFactory, ForumIndexPageFactory, ForumPageFactory, PersonFactory
+from tests.factories import ForumIndexPageFactory, ForumPageFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,24 +22,10 @@ LISTING = "/admin/form_emails/"
 MAIL_TASK = "institute.mail.send_form_email"
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """The submission counts of the rate limit live in the cache: no test inherits another's."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def contact_page(home_page):
-    page = FormPageFactory(parent=home_page, slug="contact")
-    FormFieldFactory(page=page, label="Your name", field_type="singleline")
-    FormFieldFactory(page=page, label="Your message", field_type="multiline")
-    return page
-
-
 def send_message(client, message="Hello."):
-    return client.post("/contact/", {"your_name": "Ada Price", "your_message": message})
+    return client.post(
+        "/contact/", {"your_name": "Ada Price", "your_email": "ada@example.com", "your_message": message}
+    )
 
 
 @pytest.fixture
@@ -152,7 +137,9 @@ def test_staff_send_a_failed_e_mail_again(client, contact_page, no_mail_server, 
     client.force_login(staff_editor)
     inspect = soup(client.get(f"{LISTING}inspect/{email.pk}/"))
     body = inspect.find("dt", string="Body").find_next_sibling("dd")
-    assert body.get_text("|", strip=True) == "Your name: Ada Price|Your message: <b>Hello</b>,|are you there?"
+    assert body.get_text("|", strip=True) == (
+        "Your name: Ada Price|Your email: ada@example.com|Your message: <b>Hello</b>,|are you there?"
+    )
     assert body.find("b") is None
     assert inspect.find("dt", string="Sent at").find_next_sibling("dd").text.strip() == "—"
     button = inspect.find("button", string="Send again")

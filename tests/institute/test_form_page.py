@@ -4,7 +4,6 @@ import smtplib
 from http import HTTPStatus
 
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 import pytest
@@ -15,23 +14,6 @@ from institute.models import FormEmail
 from tests.factories import FormFieldFactory, FormPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """The submission counts of the rate limit live in the cache: no test inherits another's."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def contact_page(home_page):
-    page = FormPageFactory(parent=home_page, slug="contact")
-    FormFieldFactory(page=page, label="Your name", field_type="singleline")
-    FormFieldFactory(page=page, label="Your email", field_type="email")
-    FormFieldFactory(page=page, label="Your message", field_type="multiline")
-    return page
 
 
 def valid_message(**changes):
