@@ -9,7 +9,7 @@ SITE_URL := http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 export WAGTAILADMIN_BASE_URL ?= $(SITE_URL)
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format chromium setup
+.PHONY: help run serve test lint format audit backup restore chromium setup
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
@@ -38,11 +38,15 @@ run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/ (HO
 	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-serve: setup .secret-key ## Serve the same database production-like: DEBUG off, gunicorn, WhiteNoise
-	SECRET_KEY="$$(cat .secret-key)" HTTPS=false SERVE_MEDIA=true DJANGO_SETTINGS_MODULE=institute.settings.production \
-		$(PY) manage.py collectstatic --noinput --verbosity 0
-	SECRET_KEY="$$(cat .secret-key)" HTTPS=false SERVE_MEDIA=true DJANGO_SETTINGS_MODULE=institute.settings.production \
-		$(VENV)/bin/gunicorn institute.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+# Production settings over plain HTTP on this machine, with Django serving uploads (never documents).
+PRODUCTION_ENV = SECRET_KEY="$$(cat .secret-key)" HTTPS=false SERVE_MEDIA=true DJANGO_SETTINGS_MODULE=institute.settings.production
+
+serve: setup .secret-key ## Serve the same database production-like: DEBUG off, gunicorn's ASGI worker, the task worker
+	$(PRODUCTION_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Serving http://$(HOST):$(PORT)/ with 2 web workers and a task worker; Ctrl-C stops both."
+	@$(PRODUCTION_ENV) $(PY) manage.py db_worker --no-reload --interval 0.5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(PRODUCTION_ENV) BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c python:institute.gunicorn institute.asgi
 
 chromium: ## Install Debian's Chromium for the browser tests (needs root)
 	@if command -v chromium >/dev/null; then exit 0; \
@@ -63,3 +67,14 @@ lint: $(VENV)/.installed-dev ## Check code style with ruff
 format: $(VENV)/.installed-dev ## Fix what ruff can fix
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+backup: $(VENV)/.installed ## Write the database and uploaded media to backups/institute-<date>-<time>.tar.gz
+	$(PY) manage.py backup
+
+restore: $(VENV)/.installed ## Replace the database and media with a backup: make restore FILE=backups/….tar.gz
+	@test -n "$(FILE)" || { echo "Which backup? make restore FILE=backups/institute-YYYYmmdd-HHMMSS.tar.gz"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
+
+audit: $(VENV)/.installed-dev ## Check the pinned requirements for known vulnerabilities (pip-audit) and the code (bandit)
+	$(VENV)/bin/pip-audit --progress-spinner off -r requirements.txt -r requirements-dev.txt
+	$(VENV)/bin/bandit -q -c pyproject.toml -r institute forums research events

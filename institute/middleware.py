@@ -1,9 +1,9 @@
 import codecs
-from http import HTTPStatus
 
 from django.conf import settings
-from django.shortcuts import render
 from django.utils.log import log_response
+
+from institute.views import bad_request
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
@@ -21,8 +21,7 @@ class BadRequestMiddleware:
     def __call__(self, request):
         problem = self.problem(request)
         if problem:
-            # Not Django's bad_request view: its CSRF check would read the form.
-            response = render(request, "400.html", status=HTTPStatus.BAD_REQUEST)
+            response = bad_request(request)
             log_response("Bad Request: %s (%s)", request.path, problem, response=response, request=request)
             return response
         return self.get_response(request)

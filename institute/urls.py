@@ -26,6 +26,7 @@ if settings.SERVE_MEDIA:
     media_prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns.append(re_path(rf"^{media_prefix}(?P<path>.*)$", views.serve_media))
 
+handler400 = views.bad_request
 handler500 = views.server_error
 
 # Wagtail's catch-all serves every page, so it comes last.

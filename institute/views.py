@@ -5,8 +5,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F
 from django.db.migrations.recorder import MigrationRecorder
+from django.db.models import F
 from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -65,6 +65,12 @@ def serve_media(request, path):
     if posixpath.normpath(path).lstrip("/").startswith("documents/"):
         raise Http404("Documents are served at /documents/.")
     return static.serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+def bad_request(request, exception=None):
+    """The 400 page. Unlike Django's, it does not check the CSRF token, which reads the form: a form
+    in a charset Django refuses would raise again, from inside the error page."""
+    return render(request, "400.html", status=HTTPStatus.BAD_REQUEST)
 
 
 @requires_csrf_token

@@ -4,7 +4,7 @@ import tempfile
 
 from .base import *  # noqa: F403
 
-SECRET_KEY = "test-key-not-secret"  # noqa: S105
+SECRET_KEY = "test-key-not-secret"  # noqa: S105  # nosec B105
 # PBKDF2 costs about half a second per hash on a small CI machine.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Uploads and renditions made by tests go to a throwaway folder, never the developer's media.

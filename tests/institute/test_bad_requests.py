@@ -59,6 +59,12 @@ def test_a_form_in_another_charset_is_a_400_in_the_site_design(csrf_client, cont
     assert not contact_page.get_submissions().exists()
 
 
+def test_a_bad_host_with_a_form_in_another_charset_is_a_400(csrf_client, home_page):
+    response = csrf_client.post("/", data=b"a=b", content_type=NOT_UTF8_FORMS[0], HTTP_HOST="evil.example")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+
+
 def test_utf8_spelled_without_a_hyphen_is_read_as_utf8(client, contact_page):
     response = client.post(
         "/contact/",

@@ -22,7 +22,8 @@ class Command(BaseCommand):
         if user is None:
             get_user_model().objects.create_superuser(USERNAME, "admin@productivity.example", password)
         elif not user.check_password(password):
-            password = "(changed in the admin since; the demo password no longer applies)"  # noqa: S105
+            # Not a password: what is printed in its place.
+            password = "(changed in the admin since; the demo password no longer applies)"  # noqa: S105  # nosec B105
         site_url = site_url.rstrip("/")
         lines = [
             "",
