@@ -57,8 +57,12 @@ chromium: ## Install Debian's Chromium for the browser tests (needs root)
 		exit 1; \
 	fi
 
+# Two processes, one per core. Tests that empty the database afterwards run last, as Django's own
+# runner orders them, so none runs before a test that needs what the migrations made.
+PYTEST := $(PY) -m pytest -n 2 --dist loadfile
 test: $(VENV)/.installed-dev chromium ## Run the whole test suite (SQLite; DATABASE_URL for another database)
-	$(PY) -m pytest
+	$(PYTEST) -m "not transactional"
+	$(PYTEST) -m transactional
 
 lint: $(VENV)/.installed-dev ## Check code style with ruff
 	$(VENV)/bin/ruff check .

@@ -12,6 +12,16 @@ from institute.models import HomePage
 from tests.factories import FormFieldFactory, FormPageFactory
 
 
+def pytest_collection_modifyitems(items):
+    """Mark the tests that commit to the database and empty it afterwards, so that `make test` can run
+    them after the others: a test that relies on what the migrations made must not follow one."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transaction = marker is not None and marker.kwargs.get("transaction", False)
+        if transaction or {"transactional_db", "live_server"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.transactional)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """The submission counts of the rate limit live in the cache: no test inherits another's."""
@@ -33,6 +43,28 @@ def contact_page(home_page):
     FormFieldFactory(page=page, label="Your email", field_type="email")
     FormFieldFactory(page=page, label="Your message", field_type="multiline")
     return page
+
+
+@pytest.fixture
+def wagtail_site(transactional_db):
+    """Transactional tests (live-server ones among them) empty every table afterwards, the root page and
+    site included: rebuild them."""
+    from django.conf import settings
+
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page, Site
+
+    from institute.models import HomePage
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = HomePage.objects.first() or root.add_child(instance=HomePage(title="Home", slug="home"))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"}
+    )
+    return home
 
 
 @pytest.fixture

@@ -40,27 +40,6 @@ def screenshot():
 
 
 @pytest.fixture
-def wagtail_site(transactional_db):
-    """Live-server tests truncate every table afterwards, the root page and site included: rebuild them."""
-    from django.conf import settings
-
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page, Site
-
-    from institute.models import HomePage
-
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-    home = HomePage.objects.first() or root.add_child(instance=HomePage(title="Home", slug="home"))
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Test"}
-    )
-    return home
-
-
-@pytest.fixture
 def axe_check():
     """axe_check(page) runs axe-core (shipped in the wheel, nothing fetched) and fails on serious or critical issues."""
     from axe_playwright_python.sync_playwright import Axe
