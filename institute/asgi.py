@@ -6,7 +6,6 @@ says otherwise.
 """
 
 import os
-import warnings
 
 import django
 
@@ -14,9 +13,5 @@ from institute.handlers import InstituteASGIHandler
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "institute.settings.production")
 django.setup(set_prefix=False)
-
-# WhiteNoise and the document view stream files through synchronous iterators, which Django reads in
-# a thread under ASGI; the warning it gives for that, once per worker, is expected.
-warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume synchronous iterators")
 
 application = InstituteASGIHandler()

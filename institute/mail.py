@@ -65,6 +65,13 @@ def send_form_email(email_id):
         email.save()
         if can_retry:
             send_form_email.using(run_after=email.next_attempt_at).enqueue(email.pk)
+    except Exception as error:
+        # A message no mail server would take (a line break in an editor's subject, say): trying
+        # again cannot help, but staff must see it.
+        email.last_error = f"{type(error).__name__}: {error}"
+        email.status = FormEmail.Status.FAILED
+        email.save()
+        raise
     else:
         email.status = FormEmail.Status.SENT
         email.sent_at = timezone.now()

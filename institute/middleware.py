@@ -1,7 +1,10 @@
 import codecs
 
 from django.conf import settings
+from django.core.handlers.asgi import ASGIRequest
 from django.utils.log import log_response
+
+from asgiref.sync import sync_to_async
 
 from institute.views import bad_request
 
@@ -51,3 +54,28 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class StreamFilesMiddleware:
+    """Under ASGI, sends a file (a document, an upload, a static file) a chunk at a time.
+
+    Django reads a response that streams from a synchronous iterator whole into memory before
+    sending it under ASGI; many downloads of a large PDF at once would exhaust a worker's memory.
+    Each chunk is read in a thread instead, as the client takes it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.streaming and not response.is_async and isinstance(request, ASGIRequest):
+            response.streaming_content = read_in_thread(response.streaming_content)
+        return response
+
+
+async def read_in_thread(chunks):
+    next_chunk = sync_to_async(next, thread_sensitive=False)
+    chunks = iter(chunks)
+    while (chunk := await next_chunk(chunks, None)) is not None:
+        yield chunk

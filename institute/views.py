@@ -1,10 +1,11 @@
 import posixpath
 import re
+from contextlib import contextmanager
 from http import HTTPStatus
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import F
 from django.http import Http404, HttpResponseServerError, JsonResponse
@@ -41,12 +42,31 @@ def database_problem(db):
         return "not migrated"
     try:
         # A write that changes nothing and is rolled back: it fails on a read-only database.
-        with transaction.atomic(using=db.alias):
+        with sqlite_busy_timeout(db, seconds=1), transaction.atomic(using=db.alias):
             migrations.filter(pk=first).update(applied=F("applied"))
             transaction.set_rollback(True, using=db.alias)
+    except OperationalError as error:
+        # SQLite gives up waiting for another writer (the task worker, a publish) with "database is
+        # locked": the database works, it is only busy.
+        return None if "locked" in str(error) else "read-only"
     except DatabaseError:
         return "read-only"
     return None
+
+
+@contextmanager
+def sqlite_busy_timeout(db, seconds):
+    """A health check must answer at once, not wait as long as a visitor's write would."""
+    if db.vendor != "sqlite":
+        yield
+        return
+    with db.cursor() as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+    try:
+        yield
+    finally:
+        with db.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(db.settings_dict['OPTIONS'].get('timeout', 5) * 1000)}")
 
 
 @never_cache
@@ -59,11 +79,15 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
+# Only images are public files. Documents stay behind Wagtail's document view and its privacy checks,
+# and the multiple uploader's unfinished uploads are nobody's to download.
+PUBLIC_MEDIA_FOLDERS = ("images/", "original_images/")
+
+
 def serve_media(request, path):
-    """Uploads, for when no web server in front serves them: never documents, which stay behind
-    Wagtail's document view and its privacy checks."""
-    if posixpath.normpath(path).lstrip("/").startswith("documents/"):
-        raise Http404("Documents are served at /documents/.")
+    """Uploaded images, for when no web server in front serves them."""
+    if not posixpath.normpath(path).lstrip("/").casefold().startswith(PUBLIC_MEDIA_FOLDERS):
+        raise Http404("Not a public file.")
     return static.serve(request, path, document_root=settings.MEDIA_ROOT)
 
 

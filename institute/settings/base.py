@@ -81,8 +81,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
     "institute.middleware.PermissionsPolicyMiddleware",
+    "institute.middleware.StreamFilesMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,7 +134,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # another to finish instead of failing after 5; IMMEDIATE takes the write lock at the start of a
     # transaction, so two writers queue rather than one failing when it upgrades a read lock.
     DATABASES["default"]["OPTIONS"] = {
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
         "timeout": 30,
         "transaction_mode": "IMMEDIATE",
     }
@@ -309,6 +310,9 @@ LOGGING = {
     "loggers": {
         # Replaces Django's default handlers, whose error e-mail would keep the failing request waiting.
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # A bad Host header or an oversized form is the client's doing, and bots send them all day:
+        # a line in the log, not an e-mail to ADMINS.
+        "django.security": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # Each background task and page save logs at INFO; only problems are worth a line.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},

@@ -8,6 +8,7 @@ from wsgiref.util import setup_testing_defaults
 
 from django.core import mail
 from django.core.exceptions import BadRequest
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils.log import AdminEmailHandler
 
@@ -108,6 +109,15 @@ def test_a_bad_host_is_a_400_with_one_log_line(home_page, soup, console_log):
     assert "Invalid HTTP_HOST header: 'evil.example'" in logged and "Traceback" not in logged
 
 
+def test_a_bad_host_is_not_e_mailed_to_admins(home_page, settings, queued_email):
+    settings.ADMINS = [("Web team", "web@productivity.example")]
+
+    Client(raise_request_exception=False).get("/", HTTP_HOST="203.0.113.9")
+
+    assert not DBTaskResult.objects.exists()
+    assert mail.outbox == []
+
+
 def test_a_csrf_failure_shows_a_page_in_the_site_design(csrf_client, contact_page, soup):
     response = csrf_client.post("/contact/", {"your_message": "Hello"})
 
@@ -198,6 +208,25 @@ def test_every_response_has_permissions_and_opener_policies(client, home_page, p
         in response["Permissions-Policy"]
     )
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+
+
+def test_under_asgi_a_file_is_sent_a_chunk_at_a_time():
+    from django.test import AsyncClient
+
+    from asgiref.sync import async_to_sync
+
+    document = DocumentFactory(file=ContentFile(b"%PDF-1.4 " + b"x" * 300_000, name="large.pdf"))
+
+    response = async_to_sync(AsyncClient().get)(document.url)
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.is_async  # Django would otherwise read the whole file into memory first
+    chunks = async_to_sync(collect)(response)
+    assert len(chunks) > 1 and b"".join(chunks).startswith(b"%PDF-1.4 xxx")
+
+
+async def collect(response):
+    return [chunk async for chunk in response]
 
 
 def test_documents_have_the_policies_too(client):

@@ -6,6 +6,7 @@ from http import HTTPStatus
 
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.mail import BadHeaderError
 from django.utils import timezone
 
 import pytest
@@ -75,7 +76,7 @@ def forum_lead(home_page, django_user_model):
     return user
 
 
-def test_a_mail_server_that_never_answers_does_not_keep_the_visitor_waiting(client, contact_page, silent_mail_server):
+def test_a_mail_server_that_never_answers_is_given_up_after_the_email_timeout(client, contact_page, silent_mail_server):
     started = time.monotonic()
     response = send_message(client)
 
@@ -229,3 +230,17 @@ def test_deleting_a_submission_deletes_its_e_mail(client, contact_page, working_
     contact_page.get_submissions().delete()
 
     assert not FormEmail.objects.exists()
+
+
+def test_a_message_no_mail_server_would_take_is_marked_failed_for_staff(client, contact_page, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise BadHeaderError("Header values can't contain newlines")
+
+    monkeypatch.setattr("institute.mail.send_mail", refuse)
+
+    response = send_message(client)
+
+    assert response.status_code == HTTPStatus.FOUND
+    email = FormEmail.objects.get()
+    assert email.status == FormEmail.Status.FAILED
+    assert email.last_error == "BadHeaderError: Header values can't contain newlines"

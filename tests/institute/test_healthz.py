@@ -2,6 +2,7 @@
 
 import json
 import sqlite3
+import time
 from http import HTTPStatus
 
 from django.db import connections
@@ -106,3 +107,18 @@ def test_the_write_probe_leaves_the_real_database_unchanged(client):
 
     assert health(client) == (HTTPStatus.OK, "ok")
     assert list(MigrationRecorder.Migration.objects.values_list("app", "name", "applied")) == before
+
+
+def test_a_database_busy_with_another_writer_is_ok_and_answered_at_once(client, use_sqlite_database, tmp_path):
+    path = migrated_database(tmp_path / "db.sqlite3")
+    use_sqlite_database(path, timeout=30, transaction_mode="IMMEDIATE")
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+
+    try:
+        assert health(client) == (HTTPStatus.OK, "ok")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert time.monotonic() - started < 5, "the probe waited as long as a visitor's write would"
