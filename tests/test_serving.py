@@ -164,6 +164,17 @@ def test_slow_clients_do_not_starve_the_site(production_server, request_start):
             assert seconds < 1, f"{path} took {seconds:.1f} s with {SLOW_CLIENTS} slow clients connected"
 
 
+def test_an_unparsable_content_type_is_a_400_from_the_real_server(production_server):
+    """Django parses Content-Type while building the request, before any middleware: the site's own
+    ASGI handler must catch it (finding 4)."""
+    url, _ = production_server
+
+    response = requests.get(f"{url}/", headers={"Content-Type": "text/html; charset*=BOGUS''x"}, timeout=5)
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "Bad request" in response.text
+
+
 @pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's write lock")
 def test_submissions_wait_for_a_write_lock_instead_of_being_lost(production_server):
     """Finding 5: while SQLite was locked for 8 s, contact submissions failed after 5 s and were lost."""

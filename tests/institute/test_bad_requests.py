@@ -4,7 +4,6 @@ errors are reported as the settings say; every response carries the browser-feat
 import io
 import logging
 from http import HTTPStatus
-from wsgiref.util import setup_testing_defaults
 
 from django.core import mail
 from django.core.exceptions import BadRequest
@@ -16,7 +15,7 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from institute.error_reporting import SafeAdminEmailHandler
-from institute.handlers import InstituteWSGIHandler
+from institute.handlers import InstituteWSGIHandler, InstituteWSGIRequest
 from tests.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,21 +82,16 @@ def test_a_bad_charset_logs_one_line_without_a_traceback(csrf_client, home_page,
     assert console_log.getvalue() == "Bad Request: / (a form in the iso-8859-1 charset, not UTF-8)\n"
 
 
-def wsgi_request(**environ):
-    """A request through the site's own WSGI handler, which the test client does not use."""
-    request = {"HTTP_HOST": "localhost", **environ}
-    setup_testing_defaults(request)
-    statuses = []
-    body = b"".join(InstituteWSGIHandler()(request, lambda status, headers: statuses.append(status)))
-    return int(statuses[0].split()[0]), body.decode()
-
-
 @pytest.mark.parametrize("method", ["GET", "POST"])
-def test_an_unparsable_content_type_is_a_400_not_a_500(home_page, method):
-    status, body = wsgi_request(REQUEST_METHOD=method, CONTENT_TYPE="text/html; charset*=BOGUS''x")
+def test_an_unparsable_content_type_is_a_400_not_a_500(home_page, soup, monkeypatch, method):
+    # The test client builds Django's own request class; the site's handlers build this one.
+    assert InstituteWSGIHandler.request_class is InstituteWSGIRequest
+    monkeypatch.setattr("django.test.client.WSGIRequest", InstituteWSGIRequest)
 
-    assert status == HTTPStatus.BAD_REQUEST
-    assert "Bad request" in body and "site-header" in body
+    response = Client(raise_request_exception=False).generic(method, "/", CONTENT_TYPE="text/html; charset*=BOGUS''x")
+
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert is_site_error_page(response, soup, 400)
 
 
 def test_a_bad_host_is_a_400_with_one_log_line(home_page, soup, console_log):
