@@ -28,9 +28,13 @@ def env_list(name, default):
 
 
 def cache_config(url):
-    """Django cache settings for CACHE_URL/REDIS_URL; local memory when neither is set."""
+    """Django cache settings for CACHE_URL/REDIS_URL. Without either, a folder on this machine, which
+    every process sees: per-process memory would give each web worker its own rate-limit counts."""
     if not url:
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR") or BASE_DIR / ".cache",
+        }
     if url.startswith(("redis://", "rediss://", "unix://")):
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
     raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or unix:// URL, not {url!r}")

@@ -43,7 +43,7 @@ def test_site_runs_in_london_time_and_british_english():
 @pytest.mark.parametrize(
     ("url", "backend"),
     [
-        ("", "django.core.cache.backends.locmem.LocMemCache"),
+        ("", "django.core.cache.backends.filebased.FileBasedCache"),
         ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
         ("rediss://cache.example.com:6380/0", "django.core.cache.backends.redis.RedisCache"),
     ],
