@@ -2,6 +2,7 @@ from django.core.exceptions import PermissionDenied
 
 from wagtail import hooks
 from wagtail.admin.views.generic.mixins import RevisionsRevertMixin
+from wagtail.models import RevisionMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
@@ -119,3 +120,11 @@ hooks.register("load_demo_content", demo_content.load, order=0)
 
 
 hooks.register("before_serve_document", refuse_document_of_hidden_pages)
+
+
+@hooks.register("before_edit_snippet")
+def keep_the_state_before_the_first_edit(request, instance):
+    """People and institutions made in code (the demo, an import) have no revision yet: record how they
+    were before their first edit in the admin, so that this edit can be undone as well."""
+    if request.method == "POST" and isinstance(instance, RevisionMixin) and instance.latest_revision_id is None:
+        instance.save_revision(log_action="wagtail.create", clean=False)

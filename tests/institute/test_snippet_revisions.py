@@ -33,7 +33,8 @@ def edit_bio(client, person, bio):
 
 
 def revision_ids(obj):
-    return list(obj.revisions.order_by("created_at", "id").values_list("pk", flat=True))
+    """The revisions editors saved, leaving out the one kept of how the object was before its first edit."""
+    return list(obj.revisions.filter(user__isnull=False).order_by("created_at", "id").values_list("pk", flat=True))
 
 
 @pytest.fixture
@@ -189,3 +190,16 @@ def test_a_revision_of_another_person_cannot_be_reverted_through_ones_own_profil
     response = client.get(f"{PEOPLE}/history/{own.pk}/revisions/{theirs}/revert/")
 
     assert response.status_code == HTTPStatus.NOT_FOUND
+
+
+def test_the_first_admin_edit_of_a_person_made_in_code_can_be_undone(admin_client, soup):
+    person = PersonFactory(short_bio="As the demo made it.")
+
+    edit_bio(admin_client, person, "A mistake.")
+
+    before, mistake = person.revisions.order_by("created_at", "id").values_list("pk", flat=True)
+    revert_url = f"{PEOPLE}/history/{person.pk}/revisions/{before}/revert/"
+    history = soup(admin_client.get(f"{PEOPLE}/history/{person.pk}/"))
+    assert history.select_one(f'a[href="{revert_url}"]').text == "Review this version"
+    review = soup(admin_client.get(revert_url))
+    assert review.find("textarea", attrs={"name": "short_bio"}).text.strip() == "As the demo made it."
