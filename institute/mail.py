@@ -6,7 +6,6 @@ outcome is recorded on the FormEmail, which staff see in the admin and can send 
 """
 
 import logging
-from datetime import timedelta
 
 from django.utils import timezone
 
@@ -15,12 +14,9 @@ from wagtail.admin.mail import send_mail
 from django_tasks import task
 
 from institute.models.mail import FormEmail
-from institute.queued_email import delivery_connection
+from institute.queued_email import delivery_connection, next_attempt_time
 
 logger = logging.getLogger(__name__)
-
-# When an attempt fails, the next one is this much later; after the last, the e-mail is marked failed.
-RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=10), timedelta(hours=1))
 
 
 def queue_form_email(email):
@@ -49,12 +45,8 @@ def send_form_email(email_id):
         send_mail(email.subject, email.body, email.recipients, email.from_address, connection=delivery_connection())
     except OSError as error:  # smtplib's errors, refused connections and timeouts are all OSErrors
         email.last_error = f"{type(error).__name__}: {error}"
-        can_retry = email.attempts <= len(RETRY_DELAYS) and send_form_email.get_backend().supports_defer
-        if can_retry:
-            email.status = FormEmail.Status.RETRYING
-            email.next_attempt_at = email.last_attempt_at + RETRY_DELAYS[email.attempts - 1]
-        else:
-            email.status = FormEmail.Status.FAILED
+        email.next_attempt_at = next_attempt_time(send_form_email, email.attempts, email.last_attempt_at)
+        email.status = FormEmail.Status.RETRYING if email.next_attempt_at else FormEmail.Status.FAILED
         logger.warning(
             "Could not e-mail submission %s of form page %s (attempt %s): %s",
             email.submission_id,
@@ -63,7 +55,7 @@ def send_form_email(email_id):
             email.last_error,
         )
         email.save()
-        if can_retry:
+        if email.next_attempt_at:
             send_form_email.using(run_after=email.next_attempt_at).enqueue(email.pk)
     except Exception as error:
         # A message no mail server would take (a line break in an editor's subject, say): trying

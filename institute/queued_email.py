@@ -19,7 +19,16 @@ from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
+# When an attempt fails, the next one is this much later; after the last, the delivery has failed.
 RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=10), timedelta(hours=1))
+
+
+def next_attempt_time(task, failed_attempt, failed_at):
+    """When to try again after attempt number `failed_attempt` failed at `failed_at`: None after the
+    last one, or where the task backend cannot run a task later (development and tests)."""
+    if failed_attempt > len(RETRY_DELAYS) or not task.get_backend().supports_defer:
+        return None
+    return failed_at + RETRY_DELAYS[failed_attempt - 1]
 
 
 def delivery_connection():
@@ -74,16 +83,15 @@ def deliver_email(data, attempt=1):
     try:
         message_from_json(data).send()
     except OSError as error:  # smtplib's errors, refused connections and timeouts
-        can_retry = attempt <= len(RETRY_DELAYS) and deliver_email.get_backend().supports_defer
+        run_after = next_attempt_time(deliver_email, attempt, timezone.now())
         logger.warning(
             "Could not send %r to %s (attempt %s%s): %s",
             data["subject"],
             ", ".join(data["to"]),
             attempt,
-            "" if can_retry else ", the last",
+            "" if run_after else ", the last",
             error,
         )
-        if not can_retry:
+        if run_after is None:
             raise
-        run_after = timezone.now() + RETRY_DELAYS[attempt - 1]
         deliver_email.using(run_after=run_after).enqueue(data, attempt=attempt + 1)

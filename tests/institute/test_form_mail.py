@@ -13,8 +13,8 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from institute.access import STAFF_EDITORS
-from institute.mail import RETRY_DELAYS
 from institute.models import FormEmail
+from institute.queued_email import RETRY_DELAYS
 from tests.factories import ForumIndexPageFactory, ForumPageFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
