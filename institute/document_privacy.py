@@ -20,13 +20,12 @@ def refuse_document_of_hidden_pages(document, request):
 
 
 def document_is_visible(document, request):
-    references = ReferenceIndex.get_references_to(document)
-    page_type = ContentType.objects.get_for_model(Page)
-    if not references.exists() or references.exclude(base_content_type=page_type).exists():
+    users = ReferenceIndex.get_references_to(document).values_list("base_content_type_id", "object_id")
+    page_type_id = ContentType.objects.get_for_model(Page).pk
+    if not users or any(content_type_id != page_type_id for content_type_id, _ in users):
         # Unused, or used somewhere other than a page (a person's profile, the site settings): public.
         return True
-    page_ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
-    pages = Page.objects.filter(pk__in=page_ids).live()
+    pages = Page.objects.filter(pk__in={int(pk) for _, pk in users}).live()
     if pages.public().exists():
         return True
     if any(all(r.accept_request(request) for r in page.get_view_restrictions()) for page in pages):
