@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from institute.demo import content as demo_content
+from institute.demo import scale as demo_scale
 from institute.document_privacy import refuse_document_of_hidden_pages
 from institute.mail_admin import FormEmailViewSet
 from institute.models import Institution, Person
@@ -117,6 +118,7 @@ def register_form_email_viewset():
 
 
 hooks.register("load_demo_content", demo_content.load, order=0)
+hooks.register("load_scaled_demo_content", demo_scale.generate, order=0)
 
 
 hooks.register("before_serve_document", refuse_document_of_hidden_pages)
