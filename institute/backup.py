@@ -3,6 +3,9 @@
 An archive is a .tar.gz holding, in this order, backup.json (what made it and which database), the database
 (database.sqlite3, or database.sql from pg_dump) and media/ (a copy of MEDIA_ROOT). Restoring makes the
 database and MEDIA_ROOT exactly what they were, whatever was added, changed or deleted since.
+
+Uploads kept in an S3 bucket (AWS_STORAGE_BUCKET_NAME) are not in MEDIA_ROOT: an archive could not restore
+them, so backing up and restoring refuse to run, rather than make an archive that leaves them out.
 """
 
 import json
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection
 from django.db.backends.postgresql.client import DatabaseClient
 from django.utils import timezone
@@ -40,9 +44,19 @@ def database_vendor():
     return connection.vendor
 
 
+def local_media_root():
+    if not isinstance(default_storage, FileSystemStorage):
+        raise BackupError(
+            "Uploads are kept in the S3 bucket AWS_STORAGE_BUCKET_NAME, which backups do not cover: back up the "
+            "database and the bucket with their own tools (docs/deploy.md)."
+        )
+    return Path(settings.MEDIA_ROOT)
+
+
 def make_backup(directory):
     """Write the database and MEDIA_ROOT to directory/institute-YYYYmmdd-HHMMSS.tar.gz and return its path."""
     vendor = database_vendor()
+    media_root = local_media_root()
     directory = Path(directory)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     created = timezone.localtime()
@@ -63,7 +77,7 @@ def make_backup(directory):
             with os.fdopen(descriptor, "wb") as file, tarfile.open(fileobj=file, mode="w:gz", dereference=True) as tar:
                 add_file(tar, MANIFEST, json.dumps(manifest, indent=2).encode())
                 tar.add(database, DATABASE_FILES[vendor])
-                add_media(tar, Path(settings.MEDIA_ROOT))
+                add_media(tar, media_root)
         except BaseException:
             archive.unlink()
             raise
@@ -90,6 +104,7 @@ def add_media(tar, media_root):
 
 def read_manifest(archive):
     """What backup.json says, once the archive is known to be a backup this site can restore."""
+    local_media_root()
     archive = Path(archive)
     if not archive.is_file():
         raise BackupError(f"There is no file {archive}.")
