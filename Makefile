@@ -9,10 +9,10 @@ SITE_URL := http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 export WAGTAILADMIN_BASE_URL ?= $(SITE_URL)
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format audit backup restore chromium setup
+.PHONY: help run serve test lint format audit backup restore chromium setup bench lighthouse wrk
 
 help: ## List the commands
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
 
 # Reinstall only when a requirements file changes: a second `make run` starts at once.
 $(VENV)/.installed: requirements.txt
@@ -39,7 +39,9 @@ run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/ (HO
 	chmod 600 $@
 
 # Production settings over plain HTTP on this machine, with Django serving uploads (never documents).
-PRODUCTION_ENV = SECRET_KEY="$$(cat .secret-key)" HTTPS=false SERVE_MEDIA=true DJANGO_SETTINGS_MODULE=institute.settings.production
+# `make bench` serves bench.settings: production plus a floor view to compare pages with.
+SETTINGS ?= institute.settings.production
+PRODUCTION_ENV = SECRET_KEY="$$(cat .secret-key)" HTTPS=false SERVE_MEDIA=true DJANGO_SETTINGS_MODULE=$(SETTINGS)
 
 serve: setup .secret-key ## Serve the same database production-like: DEBUG off, gunicorn's ASGI worker, the task worker
 	$(PRODUCTION_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
@@ -82,3 +84,25 @@ restore: $(VENV)/.installed ## Replace the database and media with a backup: mak
 audit: $(VENV)/.installed-dev ## Check the pinned requirements for known vulnerabilities (pip-audit) and the code (bandit)
 	$(VENV)/bin/pip-audit --progress-spinner off -r requirements.txt -r requirements-dev.txt
 	$(VENV)/bin/bandit -q -c pyproject.toml -r institute forums research events
+
+wrk: ## Install Debian's wrk for the bench (needs root)
+	@if command -v wrk >/dev/null; then exit 0; \
+	elif [ "$$(id -u)" = "0" ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	else \
+		echo "The bench needs wrk. Run as root, or: sudo apt-get install wrk"; \
+		exit 1; \
+	fi
+
+# Both serve their own database, bench/.data/ (demo content at scale 100, built on the first run), on a free port.
+bench: $(VENV)/.installed wrk ## Requests/s, latency and CPU per request of the main pages, cached and not (bench/)
+	$(PY) -m bench.run_bench
+
+# Lighthouse 12 (13 needs Node 22), pinned in bench/lighthouse/package-lock.json.
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package.json bench/lighthouse/package-lock.json
+	@command -v npm >/dev/null || { echo "make lighthouse needs Node.js 18.16 or later and npm: apt-get install nodejs npm"; exit 1; }
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: $(VENV)/.installed chromium bench/lighthouse/node_modules/.installed ## Lighthouse (mobile) on four pages; fails below its targets
+	$(PY) -m bench.run_lighthouse
