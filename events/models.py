@@ -21,7 +21,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from events.blocks import ProgrammeBlock
@@ -29,16 +28,18 @@ from events.calendar import MAX_YEAR, MIN_YEAR, MonthCalendar
 from events.choices import EventFormat, EventType, RegistrationState
 from events.dates import END_OF_DAY, LONDON, describe_when, event_days, format_day, format_time, local, month_bounds
 from forums.models import ForumPage
+from institute import page_cache
 from institute.blocks import BodyBlock
 from institute.models import BasePage, HeroImageFields, IntroPage, chosen_pages
 from institute.pagination import paginate
+from institute.query import SitePageQuerySet
 from research.models import ResearchThemePage
 
 # Sub-page routes of the events index: an event with one of these slugs there could never be reached.
 RESERVED_SLUGS = {"calendar", "feed"}
 
 
-class EventPageQuerySet(PageQuerySet):
+class EventPageQuerySet(SitePageQuerySet):
     def visible(self):
         """Live and outside private sections, within this one SQL query (Wagtail's public() runs another)."""
         restrictions = PageViewRestriction.objects.annotate(
@@ -73,17 +74,21 @@ class EventPageQuerySet(PageQuerySet):
 def attach_forums(events):
     """Sets `listed_forums` on each event (of a `for_listing()` queryset): its own forum, then tagged ones.
 
-    One query for the forums the events are under, however many events there are.
+    The forums come from the shared cache, however many events there are.
     """
     events = list(events)
     ancestor_paths = {event.path: _ancestor_paths(event.path) for event in events}
-    wanted = set().union(*ancestor_paths.values())
-    parents = {forum.path: forum for forum in ForumPage.objects.live().filter(path__in=wanted)} if wanted else {}
+    parents = live_forums_by_path() if events else {}
     for event in events:
         parent = next((parents[path] for path in ancestor_paths[event.path] if path in parents), None)
         event.forum = parent
         event.listed_forums = ([parent] if parent else []) + [f for f in event.forums.all() if f != parent]
     return events
+
+
+def live_forums_by_path():
+    """Every live forum page, by its tree path: a handful, read once per content version."""
+    return page_cache.remember("live-forums-by-path", lambda: {forum.path: forum for forum in ForumPage.objects.live()})
 
 
 def _ancestor_paths(page_path):

@@ -1,8 +1,12 @@
+from django.db.models import Min, Q
+
 from wagtail import hooks
 
-from events import demo
+from events import demo, demo_scale
 from events.models import EventIndexPage, EventPage, EventSpeaker, attach_forums, next_event_by_forum
 from forums.models import ANNOTATE_FORUM_CARDS, FORUM_PAGE_SECTIONS
+from institute.page_cache import CONTENT_CHANGES_AT
+from institute.query import the_page
 from institute.sections import HOME_PAGE_SECTIONS, Section
 from research.models import PERSON_PROFILE_SECTIONS, THEME_PAGE_SECTIONS
 
@@ -29,7 +33,7 @@ def events_section(events, *, order, more_query="", more_label="", feed_query=No
         return None
     if name_forums:
         attach_forums(events)
-    index = EventIndexPage.objects.live().public().first()
+    index = the_page(EventIndexPage)
     if index and feed_query is not None:
         feed_url = f"{index.url}feed.ics{feed_query}"
     return Section(
@@ -91,3 +95,14 @@ def next_event_on_forum_cards(forums):
 
 
 hooks.register("load_demo_content", demo.load, order=30)
+hooks.register("load_scaled_demo_content", demo_scale.generate, order=30)
+
+
+@hooks.register(CONTENT_CHANGES_AT)
+def next_event_start_or_end(now):
+    """Pages list an event as upcoming until it ends, and tell whether it has started."""
+    events = EventPage.objects.live()
+    moments = events.aggregate(
+        start=Min("starts_at", filter=Q(starts_at__gt=now)), end=Min("ends_at", filter=Q(ends_at__gt=now))
+    )
+    return min((moment for moment in moments.values() if moment), default=None)

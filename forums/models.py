@@ -6,11 +6,11 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock
 from institute.models import BasePage, HeroImageFields, IntroPage, Person
+from institute.query import SitePageQuerySet
 from institute.sections import page_sections
 
 # Apps built on forums (events, research, news) add the forum's upcoming events, publications… here.
@@ -58,7 +58,7 @@ class ForumIndexPage(IntroPage):
         return context
 
 
-class ForumPageQuerySet(PageQuerySet):
+class ForumPageQuerySet(SitePageQuerySet):
     def for_cards(self):
         """With everything a forum card shows, in a fixed number of queries."""
         return (

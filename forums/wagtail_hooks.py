@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 from forums import demo
 from forums.access import sync_forum_access
 from forums.models import ForumAccess, ForumIndexPage, ForumPage, annotate_forum_cards
+from institute.query import the_page
 from institute.sections import HOME_PAGE_SECTIONS, Section
 
 
@@ -74,7 +75,7 @@ def add_your_forums_panel(request, panels):
 
 @hooks.register(HOME_PAGE_SECTIONS)
 def forums_section(request, home_page):
-    index = ForumIndexPage.objects.live().public().first()
+    index = the_page(ForumIndexPage)
     if index is None:
         return None
     return Section(

@@ -10,9 +10,11 @@ class InstituteConfig(AppConfig):
     def ready(self):
         from wagtail.permissions import register_permission_policy
 
+        from institute import page_cache
         from institute.access import update_staff_editors
         from institute.models import Person
         from institute.permissions import PersonPermissionPolicy
 
         register_permission_policy(Person, PersonPermissionPolicy(Person))
+        page_cache.connect_signals()
         post_migrate.connect(update_staff_editors, sender=self, dispatch_uid="institute.update_staff_editors")

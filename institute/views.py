@@ -1,6 +1,7 @@
 import posixpath
 import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 from http import HTTPStatus
 from pathlib import Path
 
@@ -20,7 +21,9 @@ from django.views.generic import TemplateView
 
 from wagtail.models import Page, Site
 
+from institute import page_cache
 from institute.pagination import paginate
+from institute.query import SitePageQuerySet
 
 # Longer queries are cut here: nobody types more, and the search backend should not be asked to.
 MAX_QUERY_LENGTH = 200
@@ -116,7 +119,7 @@ def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
     results = None
     if query:
-        pages = Page.objects.live().public().specific()
+        pages = SitePageQuerySet(Page).live().public()
         site = Site.find_for_request(request)
         if site:
             pages = pages.in_site(site)
@@ -124,4 +127,34 @@ def search(request):
         # punctuation is an operator, and a visitor's stray quote must not become one.
         words = " ".join(re.findall(r"\w+", query))
         results = paginate(request, pages.search(words) if words else pages.none())
+        cards = result_cards([page.pk for page in results], request)
+        results.object_list = [cards[page.pk] for page in results if page.pk in cards]
     return TemplateResponse(request, "institute/search.html", {"search_query": query, "page_obj": results})
+
+
+@dataclass(frozen=True)
+class ResultCard:
+    title: str
+    url: str
+    summary: str
+
+
+def result_cards(page_ids, request):
+    """{page id: ResultCard} for search results, kept in the cache while the content is unchanged.
+
+    A card needs the page's own type (its summary lives in that type's table), which would cost a
+    query for each type among the results; kept cards cost none, whatever the results hold.
+    """
+
+    def make(missing):
+        pages = Page.objects.filter(pk__in=missing).specific()
+        return {
+            page.pk: ResultCard(
+                title=page.title,
+                url=page.get_url(request),
+                summary=getattr(page, "summary", "") or page.search_description,
+            )
+            for page in pages
+        }
+
+    return page_cache.remember_many(page_ids, make, request)

@@ -32,8 +32,10 @@ class PublicationFilters(ListingFilters):
             .distinct()
             .order_by("name")
         )
-        years = publications.annotate(year=ExtractYear("publication_date")).values_list("year", flat=True)
-        self.fields["year"].choices = [("", "Any year")] + [(year, year) for year in sorted(set(years), reverse=True)]
+        years = (
+            publications.annotate(year=ExtractYear("publication_date")).order_by("-year").values_list("year", flat=True)
+        )
+        self.fields["year"].choices = [("", "Any year")] + [(year, year) for year in years.distinct()]
 
     def filter_theme(self, publications, theme):
         return publications.filter(themes=theme)

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 
@@ -11,13 +11,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from forums.models import ForumPage
 from institute.blocks import BodyBlock
 from institute.models import BasePage, HeroImageFields, Institution, IntroPage, Person, chosen_pages
 from institute.pagination import paginate
+from institute.query import SitePageQuerySet, the_page
 from institute.sections import page_sections
 from research.choices import Programme, PublicationType
 from research.citations import Citation
@@ -43,11 +43,11 @@ class ResearchIndexPage(IntroPage):
         context["programmes"] = [
             (label, [theme for theme in themes if theme.programme == value]) for value, label in Programme.choices
         ]
-        context["publication_index"] = PublicationIndexPage.objects.child_of(self).live().public().first()
+        context["publication_index"] = the_page(PublicationIndexPage, request)
         return context
 
 
-class ResearchThemePageQuerySet(PageQuerySet):
+class ResearchThemePageQuerySet(SitePageQuerySet):
     def for_cards(self):
         return (
             self.select_related("listing_image", "hero_image")
@@ -106,7 +106,7 @@ class ResearchThemePage(HeroImageFields, BasePage):
         context["publications"] = list(
             PublicationPage.objects.live().public().filter(themes=self.pk).for_listing()[:LATEST_PUBLICATIONS]
         )
-        context["publication_index"] = PublicationIndexPage.objects.live().public().first()
+        context["publication_index"] = the_page(PublicationIndexPage, request)
         context["sections"] = page_sections(THEME_PAGE_SECTIONS, request, self)
         return context
 
@@ -145,7 +145,7 @@ class PublicationKeyword(TaggedItemBase):
     content_object = ParentalKey("research.PublicationPage", on_delete=models.CASCADE, related_name="keyword_items")
 
 
-class PublicationPageQuerySet(PageQuerySet):
+class PublicationPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Newest first, with what a listing row shows (authors, type, themes) in a fixed number of queries."""
         return self.prefetch_related("authors__person", "themes").order_by("-publication_date", "-pk")
@@ -330,16 +330,15 @@ class PeopleIndexPage(RoutablePageMixin, IntroPage):
 
 def profile_context(request, person):
     """What a profile lists besides the person: roles in themes and forums, publications, later events."""
-    live_forums = ForumPage.objects.live().public().order_by("title")
+    in_a_role = Q()
+    for field, _ in ForumPage.ROSTER_ROLES:
+        in_a_role |= Q(**{field: person})
+    forums = list(ForumPage.objects.live().public().filter(in_a_role).order_by("title"))
     forum_roles = [
         (role, forum)
-        for role, related in (
-            ("Chair", person.forums_chaired),
-            ("Forum lead", person.forums_led),
-            ("Co-lead", person.forums_co_led),
-            ("Forum contact", person.forums_contact_for),
-        )
-        for forum in related.filter(pk__in=live_forums.values("pk")).order_by("title")
+        for field, role in ForumPage.ROSTER_ROLES
+        for forum in forums
+        if getattr(forum, f"{field}_id") == person.pk
     ]
     return {
         "theme_roles": list(

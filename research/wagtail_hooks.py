@@ -1,8 +1,9 @@
 from wagtail import hooks
 
 from forums.models import FORUM_PAGE_SECTIONS
+from institute.query import the_page
 from institute.sections import HOME_PAGE_SECTIONS, Section
-from research import demo
+from research import demo, demo_scale
 from research.models import PublicationIndexPage, PublicationPage
 
 LATEST_ON_HOME_PAGE = 3
@@ -10,7 +11,7 @@ LATEST_ON_FORUM_PAGE = 4
 
 
 def publications_section(publications, more_label, order, query=""):
-    index = PublicationIndexPage.objects.live().public().first()
+    index = the_page(PublicationIndexPage)
     return Section(
         key="publications",
         title="Latest publications",
@@ -35,3 +36,4 @@ def forum_publications(request, forum):
 
 
 hooks.register("load_demo_content", demo.load, order=20)
+hooks.register("load_scaled_demo_content", demo_scale.generate, order=20)

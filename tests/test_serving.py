@@ -7,60 +7,31 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from http import HTTPStatus
-from pathlib import Path
 
-from django.conf import settings
 from django.db import connection
 
-import psycopg
 import pytest
 import requests
 
-BASE_DIR = Path(settings.BASE_DIR)
+from tests.helpers import free_port
+from tests.servers import BASE_DIR, running_server, served_copy_of_test_database
+
+# The servers run on a copy of the test database: pytest-django makes one only for a run whose tests ask for it.
+pytestmark = pytest.mark.django_db
+
 SLOW_CLIENTS = 50
 
 CONTACT_PAGE = """
 from institute.models import FormField, FormPage, HomePage
+
 home = HomePage.objects.get()
 page = FormPage(title="Contact us", slug="contact", to_address="enquiries@productivity.example")
 home.add_child(instance=page)
 for label, field_type in [("Your name", "singleline"), ("Your message", "multiline")]:
     FormField.objects.create(page=page, label=label, field_type=field_type, required=True)
 """
-
-
-def free_port():
-    with closing(socket.socket()) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def served_copy_of_test_database():
-    """A DATABASE_URL that another process can open, holding what the test database holds: a file
-    copy of SQLite's in-memory test database, or a PostgreSQL database made from the test one."""
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        with closing(sqlite3.connect(Path(settings.MEDIA_ROOT) / "served.sqlite3")) as copy:
-            connection.connection.backup(copy)
-            copy.execute("PRAGMA journal_mode=WAL")
-        yield f"sqlite:///{Path(settings.MEDIA_ROOT) / 'served.sqlite3'}"
-        return
-    params = connection.settings_dict
-    server = f"postgres://{params['USER']}@{params['HOST']}:{params['PORT']}"
-    name = f"{params['NAME']}_served"
-    connection.close()  # a template database must have no other connections
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{params["NAME"]}"')
-    try:
-        yield f"{server}/{name}"
-    finally:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="module")
@@ -80,34 +51,16 @@ def production_server(django_db_setup, django_db_blocker, tmp_path_factory):
             "DATABASE_URL": database_url,
             "BIND": f"127.0.0.1:{port}",
         }
-        subprocess.run([sys.executable, "manage.py", "shell", "-c", CONTACT_PAGE], cwd=BASE_DIR, env=env, check=True)
-        log = settings_dir / "server.log"
-        server = subprocess.Popen(
-            [Path(sys.executable).parent / "gunicorn", "-c", "python:institute.gunicorn", "institute.asgi"],
+        made = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", CONTACT_PAGE],
             cwd=BASE_DIR,
             env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=log.open("w"),
+            capture_output=True,
+            text=True,
         )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_up(url, server, log)
+        assert made.returncode == 0, made.stderr
+        with running_server(env, settings_dir / "server.log") as url:
             yield url, database_url
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
-
-
-def wait_until_up(url, server, log):
-    for _ in range(200):
-        if server.poll() is not None:
-            pytest.fail(f"the server stopped: {log.read_text()}")
-        try:
-            urllib.request.urlopen(f"{url}/healthz/", timeout=1)  # noqa: S310  (our own server)
-            return
-        except OSError:
-            time.sleep(0.1)
-    pytest.fail("the server did not answer /healthz/ within 20 s")
 
 
 def timed_get(url):
@@ -175,7 +128,7 @@ def test_an_unparsable_content_type_is_a_400_from_the_real_server(production_ser
     assert "Bad request" in response.text
 
 
-@pytest.mark.skipif("connection.vendor != 'sqlite'", reason="SQLite's write lock")
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's write lock")
 def test_submissions_wait_for_a_write_lock_instead_of_being_lost(production_server):
     """Finding 5: while SQLite was locked for 8 s, contact submissions failed after 5 s and were lost."""
     url, database_url = production_server

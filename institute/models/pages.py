@@ -15,6 +15,7 @@ from institute.client_address import client_ip
 from institute.forms import SpamTrapFormBuilder, SubmissionRateLimit
 from institute.mail import queue_form_email
 from institute.models.mail import FormEmail
+from institute.query import SitePageManager
 from institute.sections import HOME_PAGE_SECTIONS, page_sections
 
 SENT_PARAMETER = "sent"
@@ -74,6 +75,8 @@ class HeroImageFields(models.Model):
 
 
 class BasePage(ListingFields, Page):
+    objects = SitePageManager()
+
     promote_panels = Page.promote_panels + ListingFields.promote_panels
 
     class Meta:

@@ -34,10 +34,57 @@ def cache_config(url):
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("CACHE_DIR") or BASE_DIR / ".cache",
+            # Room for every page of a large site: the folder is culled when it holds more entries.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        return {
+            # Reads miss and writes are dropped while Redis is down, so pages come from the database.
+            "BACKEND": "institute.cache.ResilientRedisCache",
+            "LOCATION": url,
+            # A Redis that stops answering costs a request at most this many seconds, not a hang.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     raise ImproperlyConfigured(f"CACHE_URL must be a redis://, rediss:// or unix:// URL, not {url!r}")
+
+
+def s3_media_storage(bucket):
+    """The storage keeping uploads in an S3-compatible bucket (django-storages), and the MEDIA_URL its
+    images are read from by browsers: AWS_S3_CUSTOM_DOMAIN (a CDN or the bucket's public domain), else
+    the bucket as a path on the provider's AWS_S3_ENDPOINT_URL, else the bucket's own domain on AWS.
+    Every file's URL is built from that address and is the only other one pages may load images from."""
+    endpoint = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    region = os.environ.get("AWS_S3_REGION_NAME") or None
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        media_url = f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN'].strip('/')}/"
+    elif endpoint:
+        media_url = f"{endpoint.rstrip('/')}/{bucket}/"
+    else:
+        media_url = f"https://{bucket}.s3.{region}.amazonaws.com/" if region else f"https://{bucket}.s3.amazonaws.com/"
+    scheme, address = media_url.rstrip("/").split("://", 1)
+    options = {
+        "bucket_name": bucket,
+        "region_name": region,
+        "endpoint_url": endpoint,
+        # Unset, boto3 finds credentials itself (an instance role, ~/.aws/credentials).
+        "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+        "url_protocol": f"{scheme}:",
+        "custom_domain": address,
+        # Objects are private, documents included: the site reads them with its credentials. Only images/ and
+        # original_images/ are public, by the bucket policy the operator sets (docs/deploy.md).
+        "default_acl": None,
+        # Image URLs are plain, never signed: a signed URL expires (after an hour by default) while a cached
+        # page, a search engine or a browser still holds it, and the image would break. Documents need no
+        # URL into the bucket at all: the site serves them itself (WAGTAILDOCS_SERVE_METHOD).
+        "querystring_auth": False,
+        # A second upload named photo.jpg gets a name of its own, as on disk, instead of replacing the first.
+        "file_overwrite": False,
+        # The site downloads a document from the bucket before sending it on: into a temporary file above
+        # 1 MiB, so that many downloads of a large PDF at once do not fill a worker's memory.
+        "max_memory_size": 1024 * 1024,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}, media_url
 
 
 DEBUG = False
@@ -51,6 +98,7 @@ INSTALLED_APPS = [
     "research",
     "events",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -89,6 +137,10 @@ MIDDLEWARE = [
     "institute.middleware.StreamFilesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Around the page cache, so that a page from the cache is a 304 too when the browser has it.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Before anything that reads the session or the user: a page from the cache needs neither.
+    "institute.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -118,6 +170,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "institute.context_processors.site_chrome",
             ],
         },
     },
@@ -146,6 +199,39 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_config(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"))}
 
+# Anonymous visitors' pages come from the shared cache, never stale (institute/page_cache.py).
+# PAGE_CACHE=false turns it off, to measure what rendering costs.
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/documents/", "/media/", "/static/", "/healthz/", "/_util/")
+# How long a CDN in front may keep a public page. Publishing purges the page itself from the CDN (below);
+# the other pages that list it show the change within this time.
+CDN_CACHE_SECONDS = int(os.environ.get("CDN_CACHE_SECONDS", "60"))
+
+
+def frontend_cache_config(environ):
+    """The CDNs or caching proxies whose copy of a page publishing purges (wagtail.contrib.frontend_cache)."""
+    backends = {}
+    if environ.get("FRONTEND_CACHE_PURGE_URL"):
+        backends["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    if environ.get("CLOUDFLARE_ZONE_ID"):
+        backends["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": environ.get("CLOUDFLARE_API_TOKEN", ""),
+            "ZONEID": environ["CLOUDFLARE_ZONE_ID"],
+        }
+    if environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+        backends["cloudfront"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+            "DISTRIBUTION_ID": environ["CLOUDFRONT_DISTRIBUTION_ID"],
+        }
+    return backends
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_config(os.environ)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -168,6 +254,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# With AWS_STORAGE_BUCKET_NAME set, uploads (images, renditions, documents) are kept in that bucket and
+# MEDIA_URL is its public address: MEDIA_ROOT, SERVE_MEDIA and /media/ no longer matter.
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"], MEDIA_URL = s3_media_storage(os.environ["AWS_STORAGE_BUCKET_NAME"])
+# Documents are always sent by the site, after institute/document_privacy.py's check, whatever the storage:
+# left unset, Wagtail would redirect downloads to the bucket once files have no local path.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Django limits a request's fields (DATA_UPLOAD_MAX_MEMORY_SIZE, room for a long page's StreamField)
 # but not its files. The image and document forms refuse a file over its limit with a form error; a
 # whole upload request over MAX_UPLOAD_REQUEST_SIZE (one file at the limit and the fields) gets a 400
@@ -255,7 +348,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        # Uploaded images come from the bucket (or its CDN) when MEDIA_URL is one.
+        "img-src": [SELF, "data:", *([] if MEDIA_URL.startswith("/") else [MEDIA_URL])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],

@@ -2,6 +2,8 @@ from django import template
 
 from wagtail.models import Page, Site
 
+from institute import page_cache
+
 register = template.Library()
 
 
@@ -17,12 +19,18 @@ def main_menu(context):
     site = Site.find_for_request(request)
     current = current_page(context)
     items = []
-    if site:
-        for item in site.root_page.get_children().live().public().in_menu():
-            is_current = bool(current) and current.path.startswith(item.path)
-            items.append({"page": item, "is_current": is_current, "is_page": is_current and current.pk == item.pk})
+    for item in page_cache.remember(f"main-menu:{site.pk}", lambda: menu_items(site, request), request) if site else []:
+        is_current = bool(current) and current.path.startswith(item["path"])
+        items.append({**item, "is_current": is_current, "is_page": is_current and current.pk == item["pk"]})
     match = request.resolver_match
     return {"items": items, "search_is_current": bool(match) and match.url_name == "search"}
+
+
+def menu_items(site, request):
+    return [
+        {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
+        for page in site.root_page.get_children().live().public().in_menu()
+    ]
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -30,5 +38,11 @@ def breadcrumbs(context):
     page = current_page(context)
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    # Depth 1 is Wagtail's invisible root; the trail starts at the home page.
-    return {"ancestors": list(page.get_ancestors().filter(depth__gte=2).live()), "page": page}
+    request = context["request"]
+
+    def trail():
+        # Depth 1 is Wagtail's invisible root; the trail starts at the home page.
+        ancestors = page.get_ancestors().filter(depth__gte=2).live()
+        return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+
+    return {"ancestors": page_cache.remember(f"breadcrumbs:{page.path}", trail, request), "page": page}

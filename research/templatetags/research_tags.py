@@ -1,15 +1,14 @@
 from django import template
 
+from institute.query import the_page
 from research.models import PeopleIndexPage
 
 register = template.Library()
 
 
 def people_index(request):
-    """The site's people directory, looked up once per request however many names link to profiles."""
-    if not hasattr(request, "_people_index"):
-        request._people_index = PeopleIndexPage.objects.live().public().first()
-    return request._people_index
+    """The site's people directory, however many names on the page link to profiles."""
+    return the_page(PeopleIndexPage, request)
 
 
 @register.simple_tag(takes_context=True)

@@ -11,7 +11,7 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-CALENDAR_QUERIES = 13
+CALENDAR_QUERIES = 9
 UTC = datetime.UTC
 
 

@@ -9,8 +9,8 @@ from tests.institute.test_pages import every_block_body
 
 pytestmark = pytest.mark.django_db
 
-HOME_PAGE_QUERIES = 19
-STANDARD_PAGE_QUERIES = 31
+HOME_PAGE_QUERIES = 9
+STANDARD_PAGE_QUERIES = 25
 
 
 @pytest.fixture

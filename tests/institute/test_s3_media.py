@@ -36,7 +36,7 @@ from tests.factories import (
     ResearchIndexPageFactory,
     StandardPageFactory,
 )
-from tests.test_serving import free_port
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.django_db
 

@@ -44,8 +44,8 @@ def test_site_runs_in_london_time_and_british_english():
     ("url", "backend"),
     [
         ("", "django.core.cache.backends.filebased.FileBasedCache"),
-        ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
-        ("rediss://cache.example.com:6380/0", "django.core.cache.backends.redis.RedisCache"),
+        ("redis://127.0.0.1:6379/1", "institute.cache.ResilientRedisCache"),
+        ("rediss://cache.example.com:6380/0", "institute.cache.ResilientRedisCache"),
     ],
 )
 def test_cache_url(url, backend):

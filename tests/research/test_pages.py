@@ -23,9 +23,9 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-THEME_PAGE_QUERIES = 29
-PUBLICATION_PAGE_QUERIES = 25
-PARTNERS_PAGE_QUERIES = 16
+THEME_PAGE_QUERIES = 19
+PUBLICATION_PAGE_QUERIES = 17
+PARTNERS_PAGE_QUERIES = 10
 
 
 def test_research_index_lists_themes_by_programme(client, soup, research_index, publication_index):

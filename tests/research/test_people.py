@@ -2,9 +2,6 @@
 
 from http import HTTPStatus
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 import pytest
 
 from tests.factories import (
@@ -19,11 +16,12 @@ from tests.factories import (
     ResearchThemePageFactory,
     ThemeLeadFactory,
 )
+from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-DIRECTORY_QUERIES = 14
-PROFILE_QUERIES = 26
+DIRECTORY_QUERIES = 10
+PROFILE_QUERIES = 17
 
 
 @pytest.fixture
@@ -128,10 +126,7 @@ def test_directory_queries_are_fixed(client, people, count):
     for _ in range(count):
         PersonFactory(photo=ImageFactory())
 
-    client.get("/people/")
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get("/people/").status_code == HTTPStatus.OK
-    assert len(queries) == DIRECTORY_QUERIES
+    assert queries_for(client, "/people/") == DIRECTORY_QUERIES
 
 
 @pytest.mark.parametrize("count", [1, 6])
@@ -141,7 +136,4 @@ def test_profile_queries_are_fixed(client, people, publication_index, count):
         PublicationAuthorFactory(publication=PublicationPageFactory(parent=publication_index), person=person)
         PersonLinkFactory(person=person)
 
-    client.get("/people/alasdair-munro/")
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get("/people/alasdair-munro/").status_code == HTTPStatus.OK
-    assert len(queries) == PROFILE_QUERIES
+    assert queries_for(client, "/people/alasdair-munro/") == PROFILE_QUERIES

@@ -1,0 +1,35 @@
+from django.db.models import Q
+
+from wagtail.models import PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+from institute import page_cache
+
+
+class SitePageQuerySet(PageQuerySet):
+    """Wagtail's page queries, with the private sections read from the shared cache.
+
+    `public()` reads every view restriction from the database each time it is called, and a page
+    with several listings calls it once for each. Restrictions change rarely, and every change
+    replaces the content version (institute.page_cache), so reading them once per version is exact.
+    """
+
+    def private_q(self):
+        paths = page_cache.remember(
+            "restricted-page-paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        )
+        q = Q()
+        for path in paths:
+            q |= Q(path__startswith=path)
+        # No private section: match no page.
+        return q or Q(pk__in=[])
+
+
+SitePageManager = PageManager.from_queryset(SitePageQuerySet)
+
+
+def the_page(model, request=None):
+    """The live, public page of a type the site has one of (an index), or None; read once per content version."""
+    return page_cache.remember(
+        f"the-page:{model._meta.label}", lambda: model.objects.live().public().order_by("path").first(), request
+    )

@@ -1,0 +1,104 @@
+"""Every public page type costs a fixed number of SQL queries, at most 20, with one or ten times the demo content."""
+
+import io
+
+from django.core.management import call_command
+from django.db.models import Count
+from django.test import Client
+
+import pytest
+
+from events.models import EventIndexPage, EventPage
+from forums.models import ForumPage
+from institute.models import Person
+from research.models import PublicationPage, ResearchThemePage
+from tests.helpers import queries_for
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = 20
+QUERIES = {
+    "home": 17,
+    "forum index": 9,
+    "forum": 19,
+    "forum events feed": 9,
+    "research index": 8,
+    "theme": 20,
+    "publications": 18,
+    "publications filtered": 19,
+    "publication": 17,
+    "publication BibTeX": 16,
+    "publication RIS": 16,
+    "partners": 10,
+    "people": 10,
+    "profile": 18,
+    "events upcoming": 12,
+    "events past": 12,
+    "calendar month": 9,
+    "event": 15,
+    "event iCalendar": 10,
+    "events iCalendar feed": 7,
+    "events RSS feed": 7,
+    "search": 3,
+    "sitemap": 17,
+}
+# The only page type with a form, which needs the CSRF cookie.
+PAGES_WITH_FORMS = {"contact"}
+
+
+@pytest.fixture(params=[1, 10], ids=["demo content", "ten times the demo content"])
+def demo_content(request, db):
+    scale = {"scale": request.param} if request.param > 1 else {}
+    call_command("load_demo_content", stdout=io.StringIO(), **scale)
+
+
+def page_urls():
+    """One page of each type from the demo content: the same pages whatever the scale."""
+    forum = ForumPage.objects.live().get(slug="scotland")
+    theme = ResearchThemePage.objects.live().order_by("path").first()
+    publication = PublicationPage.objects.live().order_by("path").first()
+    event = EventPage.objects.live().descendant_of(forum).order_by("path").first()
+    events = EventIndexPage.objects.live().get().url
+    author = Person.objects.annotate(papers=Count("authorships")).order_by("-papers", "pk").first()
+    month = event.starts_at
+    publications = publication.get_parent().url
+    return {
+        "home": "/",
+        "forum index": forum.get_parent().url,
+        "forum": forum.url,
+        "forum events feed": f"{forum.url}events.ics",
+        "research index": theme.get_parent().url,
+        "theme": theme.url,
+        "publications": publications,
+        "publications filtered": f"{publications}?theme={theme.slug}&year={publication.publication_date.year}",
+        "publication": publication.url,
+        "publication BibTeX": f"{publication.url}cite.bib",
+        "publication RIS": f"{publication.url}cite.ris",
+        "partners": "/partners/",
+        "people": "/people/",
+        "profile": f"/people/{author.slug}/",
+        "events upcoming": events,
+        "events past": f"{events}?when=past",
+        "calendar month": f"{events}calendar/{month.year}/{month.month}/",
+        "event": event.url,
+        "event iCalendar": f"{event.url}event.ics",
+        "events iCalendar feed": f"{events}feed.ics",
+        "events RSS feed": f"{events}feed/",
+        "search": "/search/?q=productivity",
+        "sitemap": "/sitemap.xml",
+    }
+
+
+def test_every_page_type_costs_a_fixed_number_of_queries(client, demo_content):
+    queries = {name: queries_for(client, url) for name, url in page_urls().items()}
+
+    assert queries == QUERIES
+    assert max(queries.values()) <= BUDGET
+
+
+def test_only_pages_with_a_form_set_a_cookie_for_an_anonymous_visitor(demo_content):
+    urls = {**page_urls(), "contact": "/contact/"}
+
+    setting_cookies = {name for name, url in urls.items() if Client().get(url).cookies}
+
+    assert setting_cookies == PAGES_WITH_FORMS
