@@ -372,3 +372,19 @@ def test_publishing_purges_the_page_from_the_cdn_when_one_is_set(settings, site,
 
 def test_without_cdn_settings_nothing_is_purged():
     assert frontend_cache_config({}) == {}
+
+
+def test_settings_menu_and_footer_cost_no_query_once_kept(client, settings, institute_settings, about):
+    settings.PAGE_CACHE = False  # the page itself is rendered each time
+    institute_settings.footer_links = [("link", {"text": "About", "page": about, "url": ""})]
+    institute_settings.save()
+    client.get("/about/")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/about/")
+
+    assert ">About</a>" in text(response)  # the footer link
+    assert ">About us</a>" in text(response)  # the menu
+    conditions = [query["sql"].partition(" WHERE ")[2] for query in queries]
+    assert not any("institute_institutesettings" in query["sql"] for query in queries)
+    assert not any('"show_in_menus"' in condition for condition in conditions)
