@@ -127,8 +127,8 @@ class PageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and MESSAGES_COOKIE_NAME not in request.COOKIES
             and "authorization" not in request.headers
-            # A plain read has no body; one that claims to goes the whole way, past BadRequestMiddleware.
-            and "content-type" not in request.headers
+            # Left for BadRequestMiddleware to refuse, as it refuses every request it cannot read.
+            and not getattr(request, "malformed_content_type", False)
         )
 
     @staticmethod

@@ -388,3 +388,13 @@ def test_settings_menu_and_footer_cost_no_query_once_kept(client, settings, inst
     conditions = [query["sql"].partition(" WHERE ")[2] for query in queries]
     assert not any("institute_institutesettings" in query["sql"] for query in queries)
     assert not any('"show_in_menus"' in condition for condition in conditions)
+
+
+def test_pages_are_kept_behind_wsgi_servers_that_send_a_content_type_with_every_request(client, about):
+    """wsgiref (runserver) and some WSGI servers give a plain GET `Content-Type: text/plain`."""
+    client.get("/about/", CONTENT_TYPE="text/plain")
+
+    response, queries = fetch(client, "/about/", CONTENT_TYPE="text/plain")
+
+    assert queries == 0
+    assert "public" in response["Cache-Control"]
