@@ -1,8 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
@@ -24,17 +27,41 @@ ANNOTATE_FORUM_CARDS = "annotate_forum_cards"
 MANAGE_FORUMS = "forums.change_forumaccess"
 
 
-class ForumPagePermissionTester(PagePermissionTester):
-    """Forum editors keep their forum page up to date; taking it offline or deleting it is for staff."""
+def manages_forums(user):
+    return user.is_active and user.has_perm(MANAGE_FORUMS)
 
-    def manages_forums(self):
-        return self.user.is_active and self.user.has_perm(MANAGE_FORUMS)
+
+class ForumPagePermissionTester(PagePermissionTester):
+    """Forum editors keep their forum page up to date; taking it offline or deleting it is for staff.
+
+    Making the page private takes it offline too (it hides the forum from every listing), so that is for staff.
+    """
 
     def can_delete(self, ignore_bulk=False):
-        return self.manages_forums() and super().can_delete(ignore_bulk)
+        return manages_forums(self.user) and super().can_delete(ignore_bulk)
 
     def can_unpublish(self):
-        return self.manages_forums() and super().can_unpublish()
+        return manages_forums(self.user) and super().can_unpublish()
+
+    def can_set_view_restrictions(self):
+        return manages_forums(self.user) and super().can_set_view_restrictions()
+
+
+class ForumPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An expiry date unpublishes the forum when it passes, so, like unpublishing, it is for staff. Without
+        # the field, a forged value is ignored and any expiry staff set is kept.
+        if not (self.for_user and manages_forums(self.for_user)):
+            del self.fields["expire_at"]
+
+    def clean_title(self):
+        """The title names the forum's collection and editors' group, so no two forums may share it."""
+        title = self.cleaned_data["title"]
+        other_forums = ForumPage.objects.exclude(pk=self.instance.pk)
+        if other_forums.filter(Q(title__iexact=title) | Q(draft_title__iexact=title)).exists():
+            raise ValidationError("Another forum already has this title. Each forum needs its own.")
+        return title
 
 
 def annotate_forum_cards(forums):
@@ -122,6 +149,7 @@ class ForumPage(HeroImageFields, BasePage):
 
     parent_page_types = ["forums.ForumIndexPage"]
     subpage_types = ["institute.StandardPage", "events.EventPage"]
+    base_form_class = ForumPageForm
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("region"), FieldPanel("partner_university")]),
         FieldPanel("summary"),
