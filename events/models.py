@@ -27,7 +27,8 @@ from events.blocks import ProgrammeBlock
 from events.calendar import MAX_YEAR, MIN_YEAR, MonthCalendar
 from events.choices import EventFormat, EventType, RegistrationState
 from events.dates import END_OF_DAY, LONDON, describe_when, event_days, format_day, format_time, local, month_bounds
-from forums.models import ForumPage
+from events.forms import EventPageForm, UKDateTimeInput
+from forums.models import MANAGE_FORUMS, ForumPage
 from institute import page_cache
 from institute.blocks import BodyBlock
 from institute.models import BasePage, HeroImageFields, IntroPage, chosen_pages
@@ -196,7 +197,12 @@ class EventPage(HeroImageFields, BasePage):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]), FieldPanel("is_all_day")],
+            [
+                FieldRowPanel(
+                    [FieldPanel("starts_at", widget=UKDateTimeInput), FieldPanel("ends_at", widget=UKDateTimeInput)]
+                ),
+                FieldPanel("is_all_day"),
+            ],
             heading="When",
         ),
         FieldRowPanel([FieldPanel("event_type"), FieldPanel("event_format")]),
@@ -204,7 +210,11 @@ class EventPage(HeroImageFields, BasePage):
             [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("online_url")], heading="Where"
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("registration_url"), FieldPanel("registration_deadline")])],
+            [
+                FieldRowPanel(
+                    [FieldPanel("registration_url"), FieldPanel("registration_deadline", widget=UKDateTimeInput)]
+                )
+            ],
             heading="Registration",
         ),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Image"),
@@ -212,13 +222,15 @@ class EventPage(HeroImageFields, BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-                FieldPanel("forums", widget=forms.CheckboxSelectMultiple),
+                # Tagging an event onto another forum puts it on that forum's pages and feeds: staff decide.
+                FieldPanel("forums", widget=forms.CheckboxSelectMultiple, permission=MANAGE_FORUMS),
             ],
             heading="Topics",
         ),
         FieldPanel("body"),
         FieldPanel("programme"),
     ]
+    base_form_class = EventPageForm
     # The summary is this page's card text, so the promote tab keeps only the card image.
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
     search_fields = Page.search_fields + [

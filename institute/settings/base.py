@@ -298,6 +298,12 @@ EMAIL_TIMEOUT = 10
 # Each network address may send each form this many times in this many seconds; more is a form error.
 FORM_SUBMISSIONS_PER_ADDRESS = 5
 FORM_SUBMISSIONS_PERIOD = 10 * 60
+# Forum leads may e-mail form submissions only to and from addresses at these domains or their subdomains;
+# staff may use any address (institute/form_page_admin.py). By default the institute's own domain, and
+# that of DEFAULT_FROM_EMAIL, the address the site already sends from.
+FORM_EMAIL_DOMAINS = env_list(
+    "FORM_EMAIL_DOMAINS", ["productivity.ac.uk", parseaddr(DEFAULT_FROM_EMAIL)[1].rpartition("@")[2]]
+)
 
 # Background work (e-mail, and Wagtail's search and reference index updates) goes to a queue in the
 # database that `manage.py db_worker` runs, so no request waits for it. Development and tests run
@@ -307,6 +313,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 WAGTAIL_SITE_NAME = "The Productivity Institute"
 # Editors enter event times in UK time whatever their admin profile says; the site shows UK time too.
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
+# The admin's date pickers write dates in UK order, which the en-gb forms read back.
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
