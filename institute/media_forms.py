@@ -3,7 +3,8 @@
 When an editor may add to only one collection (a forum lead, say), Wagtail hides the collection field
 and files every upload there, silently ignoring a collection named in the POST. A request naming
 another collection is not one the admin's own form sends: refuse it with a form error instead of
-filing the upload somewhere the sender did not ask for.
+filing the upload somewhere the sender did not ask for. The error is the file's, so that the multiple
+uploader refuses the file outright rather than storing it aside for the editor to finish.
 
 Images lose their metadata here (see institute.uploads); documents must look like what their
 extension says.
@@ -23,9 +24,11 @@ from institute import uploads
 class CheckedCollectionMixin:
     def clean(self):
         cleaned_data = super().clean()
-        submitted = self.data.get("collection")
+        # The multiple uploader's forms have a prefix.
+        submitted = self.data.get(self.add_prefix("collection"))
         if "collection" not in self.fields and submitted and submitted != str(self.collections[0].pk):
-            raise ValidationError("You do not have permission to add to that collection.")
+            error = ValidationError("You do not have permission to add to that collection.")
+            self.add_error("file" if "file" in self.fields else None, error)
         return cleaned_data
 
 
@@ -96,6 +99,20 @@ class ImageForm(CheckedCollectionMixin, BaseImageForm):
 
 
 class DocumentForm(CheckedCollectionMixin, BaseDocumentForm):
+    def add_error(self, field, error):
+        # Wagtail's Document.clean() checks the extension of the document's file and reports it against
+        # "file". Without a checked file in this form it checks an empty name: after the file failed its own
+        # checks (a second, wrong message), and in the multiple uploader's form that finishes a file stored
+        # aside (one that passed these checks when uploaded), which has no file field because the view
+        # attaches the file once the form is valid. There the error named a field the form lacks, and
+        # Django's ValueError made every attempt to finish the upload a server error.
+        if field is None and "file" not in getattr(self, "cleaned_data", {}) and hasattr(error, "error_dict"):
+            other_errors = {name: errors for name, errors in error.error_dict.items() if name != "file"}
+            if not other_errors:
+                return
+            error = ValidationError(other_errors)
+        super().add_error(field, error)
+
     def clean_file(self):
         file = self.cleaned_data["file"]
         if "file" in self.changed_data:

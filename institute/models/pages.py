@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock, LinkBlock
 from institute.client_address import client_ip
+from institute.form_page_admin import FormPageForm
 from institute.forms import SpamTrapFormBuilder, SubmissionRateLimit
 from institute.mail import queue_form_email
 from institute.models.mail import FormEmail
@@ -159,6 +160,7 @@ class FormPage(ListingFields, AbstractEmailForm):
         blank=True, features=RICH_TEXT_FEATURES, help_text="Shown after someone sends the form."
     )
     form_builder = SpamTrapFormBuilder
+    base_form_class = FormPageForm
 
     parent_page_types = ["institute.HomePage", "institute.StandardPage"]
     subpage_types = []
