@@ -43,11 +43,12 @@ run: setup ## Set everything up and serve the site on http://127.0.0.1:8000/ (HO
 SETTINGS ?= institute.settings.production
 PRODUCTION_ENV = SECRET_KEY="$$(cat .secret-key)" HTTPS=false SERVE_MEDIA=true DJANGO_SETTINGS_MODULE=$(SETTINGS)
 
-serve: setup .secret-key ## Serve the same database production-like: DEBUG off, gunicorn's ASGI worker, the task worker
+serve: setup .secret-key ## Serve the same database production-like: DEBUG off, gunicorn's ASGI worker, the task worker, scheduled publishing
 	$(PRODUCTION_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	@echo "Serving http://$(HOST):$(PORT)/ with 2 web workers and a task worker; Ctrl-C stops both."
+	@echo "Serving http://$(HOST):$(PORT)/ with 2 web workers, a task worker and scheduled publishing; Ctrl-C stops them all."
 	@$(PRODUCTION_ENV) $(PY) manage.py db_worker --no-reload --interval 0.5 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(PRODUCTION_ENV) $(PY) manage.py publish_scheduled_every & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler' EXIT INT TERM; \
 	$(PRODUCTION_ENV) BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c python:institute.gunicorn institute.asgi
 
 chromium: ## Install Debian's Chromium for the browser tests (needs root)
