@@ -118,6 +118,7 @@ def register_form_email_viewset():
 
 
 hooks.register("load_demo_content", demo_content.load, order=0)
+hooks.register("demo_sign_ins", demo_content.demo_sign_ins)
 hooks.register("load_scaled_demo_content", demo_scale.generate, order=0)
 
 

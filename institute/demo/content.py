@@ -7,13 +7,18 @@ import datetime
 from urllib.parse import urlparse
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
 from wagtail.models import Site
 
+from institute.access import staff_editors_group
+from institute.demo.accounts import demo_password
 from institute.demo.helpers import demo_object, demo_page, illustration_image, logo_image, pdf_document, portrait_image
 from institute.models import FormField, FormPage, HomePage, InstituteSettings, Institution, Person, StandardPage
+
+STAFF_EDITOR = "staff-editor"
 
 # (name, short name, slug, city, website, academic partner). The eight forum partners come from the
 # institute's public pages; the two further partners are invented for the demo and say so.
@@ -168,7 +173,25 @@ def load(log):
     demo_object("home-page", lambda: _fill_home_page(home, about))
     demo_object("site-address", lambda: _serve_site_at_base_url(site))
     demo_object("site-settings", lambda: _fill_site_settings(site, about, contact, accessibility))
+    demo_object(f"user:{STAFF_EDITOR}", _staff_editor_account)
     log(f"Institute: {len(institutions)} institutions, {len(people)} people, core pages and settings.")
+
+
+def demo_sign_ins():
+    """The demo staff editor's account, for `ensure_demo_admin` to print."""
+    return [(STAFF_EDITOR, "staff editor: edits all content and approves forums' changes")]
+
+
+def _staff_editor_account():
+    user = get_user_model().objects.create_user(
+        STAFF_EDITOR,
+        email=f"{STAFF_EDITOR}@productivity.example",
+        password=demo_password(),
+        first_name="Demo",
+        last_name="Staff editor",
+    )
+    user.groups.add(staff_editors_group())
+    return user
 
 
 def _institution(name, short_name, slug, city, website, is_academic_partner):

@@ -1,15 +1,18 @@
 from io import StringIO
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import GroupApprovalTask, GroupCollectionPermission, GroupPagePermission, Page, Site
 
 import pytest
 
+from forums.access import APPROVAL_TASK, approval_workflow
 from institute.demo import accounts
+from institute.demo.accounts import demo_password
 from institute.models import FormPage, HomePage, InstituteSettings, Institution, Person, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +176,24 @@ def test_loader_adopts_people_and_pages_editors_made_first(db):
 
     assert Person.objects.get(slug="helen-marwick").job_title == "Our own title"
     assert StandardPage.objects.get(slug="about").title == "Our own about page"
+
+
+def test_the_demo_has_a_staff_editor_who_approves_forums_changes(demo_site, django_user_model, capsys):
+    staff_editor = django_user_model.objects.get(username="staff-editor")
+    approval_workflow()  # what a forum whose changes need approval uses
+    approval = GroupApprovalTask.objects.get(name=APPROVAL_TASK)
+
+    assert staff_editor.check_password(demo_password())
+    assert set(staff_editor.groups.all()) & set(approval.groups.all())
+    call_command("ensure_demo_admin")
+    assert "staff-editor" in capsys.readouterr().out
+
+
+def test_wagtails_default_groups_have_no_rights(db):
+    """Migrations empty the Editors and Moderators groups Wagtail makes: Staff editors replace them."""
+    groups = Group.objects.filter(name__in=["Editors", "Moderators"])
+
+    assert groups.count() == 2
+    assert not GroupPagePermission.objects.filter(group__in=groups).exists()
+    assert not GroupCollectionPermission.objects.filter(group__in=groups).exists()
+    assert not Permission.objects.filter(group__in=groups).exists()
