@@ -2,10 +2,10 @@
 
 from django import forms
 
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateTimeInput
 
 from forums.models import ForumPage
+from institute.page_forms import SitePageForm
 
 UK_DAY_FORMATS = ("%d/%m/%Y", "%d %B %Y", "%d %b %Y")  # 18/03/2027, 18 March 2027, 18 Mar 2027
 UK_TIME_FORMATS = ("%H:%M", "%I%p", "%I:%M%p")  # 10:00, 10am, 10:30am
@@ -28,8 +28,8 @@ class UKDateTimeInput(AdminDateTimeInput):
         return {**super().get_config(), "validateOnBlur": False}
 
 
-class EventPageForm(WagtailAdminPageForm):
-    class Meta(WagtailAdminPageForm.Meta):
+class EventPageForm(SitePageForm):
+    class Meta(SitePageForm.Meta):
         field_classes = {
             "starts_at": UKDateTimeField,
             "ends_at": UKDateTimeField,

@@ -5,7 +5,6 @@ from django.db.models import Q
 
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
@@ -13,6 +12,7 @@ from wagtail.search import index
 
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock
 from institute.models import BasePage, HeroImageFields, IntroPage, Person
+from institute.page_forms import SitePageForm
 from institute.query import SitePageQuerySet
 from institute.sections import page_sections
 
@@ -47,7 +47,7 @@ class ForumPagePermissionTester(PagePermissionTester):
         return manages_forums(self.user) and super().can_set_view_restrictions()
 
 
-class ForumPageForm(WagtailAdminPageForm):
+class ForumPageForm(SitePageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # An expiry date unpublishes the forum when it passes, so, like unpublishing, it is for staff. Without

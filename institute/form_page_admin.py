@@ -10,7 +10,7 @@ staff may use any address, and an address staff set stays when a lead edits the 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from institute.page_forms import SitePageForm
 
 # Staff editors hold it with the rest of the institute app's content permissions; forum leads do not.
 ANY_ADDRESS_PERMISSION = "institute.change_formemail"
@@ -29,7 +29,7 @@ def allowed_domains_text():
     return ", ".join(settings.FORM_EMAIL_DOMAINS)
 
 
-class FormPageForm(WagtailAdminPageForm):
+class FormPageForm(SitePageForm):
     address_fields = ("from_address", "to_address")
 
     def __init__(self, *args, **kwargs):

@@ -16,6 +16,7 @@ from institute.form_page_admin import FormPageForm
 from institute.forms import SpamTrapFormBuilder, SubmissionRateLimit
 from institute.mail import queue_form_email
 from institute.models.mail import FormEmail
+from institute.page_forms import SitePageForm
 from institute.query import SitePageManager
 from institute.sections import HOME_PAGE_SECTIONS, page_sections
 
@@ -77,6 +78,7 @@ class HeroImageFields(models.Model):
 
 class BasePage(ListingFields, Page):
     objects = SitePageManager()
+    base_form_class = SitePageForm
 
     promote_panels = Page.promote_panels + ListingFields.promote_panels
 
