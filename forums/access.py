@@ -1,5 +1,7 @@
 """Forum editors: for each forum, a group that may edit that forum's pages and media, and nothing else.
 
+They may also choose (not change) the images and documents in "Site images", the collection staff curate.
+
 `sync_forum_access` keeps the group, its collection and its permissions in step with the forum. Signals
 call it when a forum is created, renamed or gets a new lead; the admin calls it when staff turn
 approval on or off. It is idempotent: running it twice changes nothing the second time.
@@ -7,6 +9,7 @@ approval on or off. It is idempotent: running it twice changes nothing the secon
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import Q
 
 from wagtail.models import (
     Collection,
@@ -18,12 +21,15 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from forums.models import ForumAccess
+from forums.models import ForumAccess, ForumPage
 from institute.access import admin_access_permission, media_permissions, page_permissions, staff_editors_group
+from institute.media_choices import site_images_collection
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
 PUBLISH_PERMISSION = "publish_page"
 EDITOR_MEDIA_ACTIONS = ("add", "change", "choose")
+# Site images are the pictures staff curate for the whole site: editors use them but do not change them.
+SITE_IMAGES_ACTIONS = ("choose",)
 APPROVAL_WORKFLOW = "Forum changes approval"
 APPROVAL_TASK = "Staff approval"
 
@@ -59,9 +65,21 @@ def sync_forum_access(forum):
         EDITOR_PAGE_PERMISSIONS if access.changes_need_approval else (*EDITOR_PAGE_PERMISSIONS, PUBLISH_PERMISSION)
     )
     _set_group_page_permissions(group, forum, page_permissions(codenames))
-    _set_group_collection_permissions(group, access.collection, media_permissions(EDITOR_MEDIA_ACTIONS))
+    _set_group_collection_permissions(
+        group,
+        {
+            access.collection: media_permissions(EDITOR_MEDIA_ACTIONS),
+            site_images_collection(): media_permissions(SITE_IMAGES_ACTIONS),
+        },
+    )
     _sync_approval_workflow(forum, access.changes_need_approval)
     return access
+
+
+def sync_every_forum(using="default", **kwargs):
+    """post_migrate receiver: what the code gives forum editors reaches the forums made before it did."""
+    for forum in ForumPage.objects.using(using):
+        sync_forum_access(forum)
 
 
 def grant(forum, user):
@@ -108,12 +126,14 @@ def _set_group_page_permissions(group, page, permissions):
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
-def _set_group_collection_permissions(group, collection, permissions):
-    GroupCollectionPermission.objects.filter(group=group).exclude(
-        collection=collection, permission__in=permissions
-    ).delete()
-    for permission in permissions:
-        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+def _set_group_collection_permissions(group, permissions_by_collection):
+    wanted = Q(pk__in=[])
+    for collection, permissions in permissions_by_collection.items():
+        wanted |= Q(collection=collection, permission__in=permissions)
+    GroupCollectionPermission.objects.filter(group=group).exclude(wanted).delete()
+    for collection, permissions in permissions_by_collection.items():
+        for permission in permissions:
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 
 def approval_workflow():

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class ForumsConfig(AppConfig):
@@ -8,3 +9,6 @@ class ForumsConfig(AppConfig):
 
     def ready(self):
         from forums import signals  # noqa: F401  (connects the receivers)
+        from forums.access import sync_every_forum
+
+        post_migrate.connect(sync_every_forum, sender=self, dispatch_uid="forums.sync_every_forum")

@@ -160,7 +160,7 @@ def load(log):
             title="Regional forums",
             slug="forums",
             show_in_menus=True,
-            intro="Regional inequalities are a national problem. Our eight regional productivity forums cover "
+            intro="Regional inequalities are a national problem. Our regional productivity forums cover "
             "all of England's regions and the devolved nations of Scotland, Wales and Northern Ireland.",
         ),
     )
@@ -179,17 +179,15 @@ def _forum(index, forum):
     partner = Institution.objects.filter(slug=forum.partner_slug).first()
     lead = _person(forum.lead, key=f"forum-lead:{forum.slug}")
     _lead_account(forum, lead)
-    image = illustration_image(
-        f"{forum.region} forum", description=f"Abstract illustration in blue and green for the {forum.region} forum"
-    )
     page = ForumPage(
         title=f"{forum.region} Productivity Forum",
         slug=forum.slug,
         region=forum.region,
+        # The demo forums are the eight regions the map draws, and their slugs name the shapes.
+        map_shape=forum.slug,
         summary=forum.summary,
         intro=f"The {forum.region} Productivity Forum is chaired by a regional business leader and supported by "
         f"a forum lead from {partner.name if partner else 'its partner university'}. It focuses on {forum.focus}.",
-        hero_image=image,
         hero_image_alt="",
         chair=_person(forum.chair, key=f"forum-chair:{forum.slug}"),
         lead=lead,
@@ -205,7 +203,16 @@ def _forum(index, forum):
             for position, (name, organisation) in enumerate(forum.members)
         ],
     )
-    return demo_page(index, page)
+    return demo_page(index, page, before_publish=lambda saved: _add_forum_picture(saved, forum))
+
+
+def _add_forum_picture(page, forum):
+    """The forum's own picture goes in its collection, made when the page was saved, so its lead may choose it."""
+    page.hero_image = illustration_image(
+        f"{forum.region} forum",
+        description=f"Abstract illustration in blue and green for the {forum.region} forum",
+        collection=page.access.collection,
+    )
 
 
 def _body(forum):

@@ -15,16 +15,16 @@ from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, ReferenceIndex
+from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.utils.file import hash_filelike
 
 from institute.demo import images
+from institute.media_choices import site_images_collection
 from institute.models import DemoRecord
 
-DEMO_COLLECTION = "Demo content"
 GENERATED_KEY_PREFIX = "generated:"
 SEARCH_INDEX_CHUNK = 500
 
@@ -40,13 +40,9 @@ def demo_object(key, create):
     return made
 
 
-def demo_collection():
-    root = Collection.get_first_root_node()
-    existing = root.get_children().filter(name=DEMO_COLLECTION).first()
-    return existing or root.add_child(name=DEMO_COLLECTION)
+def _media(model, title, make_file, collection=None, **fields):
+    """Pictures and documents used across the site go in Site images, where every editor may choose them."""
 
-
-def _media(model, title, make_file, **fields):
     def create():
         existing = model.objects.filter(title=title).first()
         if existing:
@@ -55,7 +51,7 @@ def _media(model, title, make_file, **fields):
         file = ContentFile(content, name=filename)
         item = model(
             title=title,
-            collection=demo_collection(),
+            collection=collection or site_images_collection(),
             file=file,
             file_size=len(content),
             file_hash=hash_filelike(file),
@@ -67,11 +63,12 @@ def _media(model, title, make_file, **fields):
     return demo_object(f"{model._meta.label_lower}:{title}", create)
 
 
-def illustration_image(title, *, description):
+def illustration_image(title, *, description, collection=None):
     return _media(
         get_image_model(),
         title,
         lambda: (f"{slugify(title)}.jpg", images.illustration(title, seed=title)),
+        collection=collection,
         description=description,
     )
 
@@ -98,14 +95,20 @@ def pdf_document(title, paragraphs):
     )
 
 
-def demo_page(parent, page):
-    """Publish `page` under `parent` once. A page an editor already put at that slug is kept, untouched."""
+def demo_page(parent, page, *, before_publish=None):
+    """Publish `page` under `parent` once. A page an editor already put at that slug is kept, untouched.
+
+    `before_publish(page)` sets what can only be made once the page is saved, e.g. a forum's picture, which
+    goes in the forum's collection.
+    """
 
     def create():
         existing = parent.get_children().filter(slug=page.slug).specific().first()
         if existing:
             return existing
         parent.add_child(instance=page)
+        if before_publish:
+            before_publish(page)
         page.save_revision().publish()
         return page
 

@@ -13,6 +13,7 @@ from forums.access import sync_forum_access
 from forums.management.commands.forum_access import Command as ForumAccessCommand
 from forums.models import ForumAccess, ForumPage
 from institute.access import STAFF_EDITORS
+from institute.media_choices import site_images_collection
 from tests.factories import ForumPageFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,8 @@ def test_a_new_forum_gets_its_group_and_collection(scotland):
     assert access.editors.permissions.filter(codename="access_admin").exists()
     assert page_codenames(access.editors) == ["add_page", "change_page", "publish_page"]
     assert set(GroupPagePermission.objects.filter(group=access.editors).values_list("page", flat=True)) == {scotland.pk}
-    assert collection_codenames(access.editors) == [
+    own_collection = GroupCollectionPermission.objects.filter(group=access.editors, collection=access.collection)
+    assert sorted(own_collection.values_list("permission__codename", flat=True)) == [
         "add_document",
         "add_image",
         "change_document",
@@ -44,8 +46,12 @@ def test_a_new_forum_gets_its_group_and_collection(scotland):
         "choose_document",
         "choose_image",
     ]
+    # Site images, which staff curate, are only chosen.
+    shared = GroupCollectionPermission.objects.filter(group=access.editors, collection=site_images_collection())
+    assert sorted(shared.values_list("permission__codename", flat=True)) == ["choose_document", "choose_image"]
     assert set(GroupCollectionPermission.objects.filter(group=access.editors).values_list("collection", flat=True)) == {
-        access.collection.pk
+        access.collection.pk,
+        site_images_collection().pk,
     }
 
 
@@ -106,6 +112,18 @@ def test_sync_is_idempotent(scotland):
     assert (page_codenames(scotland.access.editors), collection_codenames(scotland.access.editors)) == before
     assert Group.objects.filter(forum_access__isnull=False).count() == 1
     assert Collection.objects.filter(name=scotland.title).count() == 1
+
+
+def test_migrate_brings_forums_made_before_a_change_of_rights_up_to_date(scotland):
+    """A deployment whose forums predate "Site images" gets its rights there on the next migrate."""
+    GroupCollectionPermission.objects.filter(collection=site_images_collection()).delete()
+
+    call_command("migrate", verbosity=0)
+
+    shared = GroupCollectionPermission.objects.filter(
+        group=scotland.access.editors, collection=site_images_collection()
+    )
+    assert sorted(shared.values_list("permission__codename", flat=True)) == ["choose_document", "choose_image"]
 
 
 def test_deleting_a_forum_removes_its_group_and_keeps_its_images(scotland):
