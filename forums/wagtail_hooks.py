@@ -1,13 +1,15 @@
+from django.template.defaultfilters import yesno
 from django.urls import reverse
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from forums import demo
+from forums import admin_scope, demo
 from forums.access import sync_forum_access
 from forums.models import ForumAccess, ForumIndexPage, ForumPage, annotate_forum_cards
 from institute.query import the_page
@@ -38,7 +40,16 @@ class ForumAccessViewSet(ModelViewSet):
     menu_order = 250
     add_to_admin_menu = True
     edit_view_class = ForumAccessEditView
-    list_display = ["forum", "editors", "changes_need_approval"]
+    list_display = [
+        "forum",
+        "editors",
+        Column(
+            "changes_need_approval",
+            label="Changes need approval",
+            accessor=lambda access: yesno(access.changes_need_approval),
+            sort_key="changes_need_approval",
+        ),
+    ]
     ordering = ["forum__title"]
 
     def get_queryset(self, request):
@@ -46,6 +57,10 @@ class ForumAccessViewSet(ModelViewSet):
 
 
 hooks.register("register_admin_viewset", ForumAccessViewSet)
+
+hooks.register("construct_page_chooser_queryset", admin_scope.hide_unpublished_pages_from_chooser)
+hooks.register("construct_main_menu", admin_scope.hide_reports_menu)
+hooks.register("construct_help_menu", admin_scope.hide_whats_new_in_wagtail)
 
 
 class YourForumsPanel(Component):
@@ -68,7 +83,9 @@ class YourForumsPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_your_forums_panel(request, panels):
-    forums = list(ForumPage.objects.filter(access__editors__user=request.user).order_by("title"))
+    forums = list(
+        ForumPage.objects.filter(access__editors__user=request.user).select_related("access").order_by("title")
+    )
     if forums:
         panels.append(YourForumsPanel(forums, getattr(request.user, "person", None)))
 

@@ -146,6 +146,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Wagtail's reports are for staff, and its page chooser shows others only what the public sees: forum
+    # leads would see other forums' drafts there.
+    "forums.admin_scope.StaffOnlyReportsMiddleware",
+    "forums.admin_scope.ShownPagesOnlyChooserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # After the middleware that sets headers and the user, before anything reads the form.
