@@ -1,11 +1,15 @@
 from django.core.exceptions import PermissionDenied
 
 from wagtail import hooks
+from wagtail.actions.create import CreateAction
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 from wagtail.admin.views.generic.mixins import RevisionsRevertMixin
 from wagtail.models import RevisionMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import (
+    CreateView,
     EditView,
     HistoryView,
     RevisionsCompareView,
@@ -14,16 +18,19 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
+from institute import editor_notices
 from institute.demo import content as demo_content
 from institute.demo import scale as demo_scale
 from institute.document_privacy import refuse_document_of_hidden_pages
 from institute.mail_admin import FormEmailViewSet
+from institute.media_api import register_choosable_media_endpoints
 from institute.models import Institution, Person
 from institute.sections import HOME_PAGE_SECTIONS, Section
 
 
-class OwnProfileOnlyMixin:
-    """People without the model permission may open their own profile only (PersonPermissionPolicy)."""
+class PeopleTheyMayChangeOnlyMixin:
+    """People without the model permission may open their own profile and the people they added, until staff
+    take those over (PersonPermissionPolicy)."""
 
     def get_object(self, *args, **kwargs):
         person = super().get_object(*args, **kwargs)
@@ -32,19 +39,19 @@ class OwnProfileOnlyMixin:
         return person
 
 
-class PersonEditView(OwnProfileOnlyMixin, EditView):
+class PersonEditView(PeopleTheyMayChangeOnlyMixin, EditView):
     pass
 
 
-class PersonHistoryView(OwnProfileOnlyMixin, HistoryView):
+class PersonHistoryView(PeopleTheyMayChangeOnlyMixin, HistoryView):
     pass
 
 
-class PersonUsageView(OwnProfileOnlyMixin, UsageView):
+class PersonUsageView(PeopleTheyMayChangeOnlyMixin, UsageView):
     pass
 
 
-class PersonRevisionsCompareView(OwnProfileOnlyMixin, RevisionsCompareView):
+class PersonRevisionsCompareView(PeopleTheyMayChangeOnlyMixin, RevisionsCompareView):
     pass
 
 
@@ -62,10 +69,40 @@ class PersonRevisionsRevertView(RevisionsRevertMixin, PersonEditView):
         return super().save_instance()
 
 
+def record_who_added(person, user):
+    person.added_by = policy_registry.get_by_type(Person).added_by_for_new_person(user)
+
+
+class PersonCreateView(CreateView):
+    def save_instance(self):
+        record_who_added(self.form.instance, self.request.user)
+        return super().save_instance()
+
+
+class PersonChooserCreateView(SnippetCreateView):
+    """Adds a person from inside the chooser, keeping a revision and a log entry as the admin's own form does."""
+
+    def save_form(self, form):
+        record_who_added(form.instance, self.request.user)
+        return CreateAction(form.instance, user=self.request.user, form=form).execute()
+
+
+class PersonChooserViewSet(SnippetChooserViewSet):
+    """Choosing a speaker or member who is not on the site yet: add them without leaving the page."""
+
+    form_fields = ["honorific", "name", "job_title", "organisation", "short_bio"]
+    create_view_class = PersonChooserCreateView
+    creation_tab_label = "Add a person"
+    create_action_label = "Add person"
+    create_action_clicked_label = "Adding…"
+
+
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
     menu_label = "People"
+    add_view_class = PersonCreateView
+    chooser_viewset_class = PersonChooserViewSet
     edit_view_class = PersonEditView
     history_view_class = PersonHistoryView
     usage_view_class = PersonUsageView
@@ -90,11 +127,31 @@ class InstitutionViewSet(SnippetViewSet):
     search_fields = ["name", "short_name"]
 
 
+class SubmenuOrOnlyItem(SubmenuMenuItem):
+    """A submenu that is its only item for someone who may open just that one: a forum lead may open people
+    (their own profile) but not institutions, and a "People" submenu holding only "People" reads twice."""
+
+    def render_component(self, request):
+        items = self.menu.menu_items_for_request(request)
+        if len(items) == 1:
+            return items[0].render_component(request)
+        return super().render_component(request)
+
+
 class PeopleAndInstitutionsGroup(SnippetViewSetGroup):
     items = (PersonViewSet, InstitutionViewSet)
     menu_icon = "group"
     menu_label = "People"
     menu_name = "people"
+
+    def get_menu_item(self, order=None):
+        return SubmenuOrOnlyItem(
+            label=self.menu_label,
+            menu=Menu(items=self.get_submenu_items()),
+            name=self.menu_name,
+            icon_name=self.menu_icon,
+            order=self.get_menu_item_order(order),
+        )
 
 
 register_snippet(PeopleAndInstitutionsGroup)
@@ -123,6 +180,15 @@ hooks.register("load_scaled_demo_content", demo_scale.generate, order=0)
 
 
 hooks.register("before_serve_document", refuse_document_of_hidden_pages)
+
+hooks.register("before_edit_page", editor_notices.who_reviews_on_edit)
+hooks.register("before_create_page", editor_notices.who_reviews_on_create)
+hooks.register("before_edit_page", editor_notices.warn_of_others_changes)
+hooks.register("after_publish_page", editor_notices.say_whose_changes_went_live)
+hooks.register("before_create_page", editor_notices.hand_autosaved_page_to_edit_view)
+
+# After wagtail.images and wagtail.documents (later in INSTALLED_APPS) register theirs, so that ours replace them.
+hooks.register("construct_admin_api", register_choosable_media_endpoints, order=1)
 
 
 @hooks.register("before_edit_snippet")

@@ -4,6 +4,7 @@ from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
@@ -75,10 +76,29 @@ class Institution(UniqueSlugMixin, RevisionMixin, index.Indexed, models.Model):
         return self.short_name or self.name
 
 
+class PersonForm(WagtailAdminModelForm):
+    """Staff see who added a person only while that forum editor may still edit them, and can only take the
+    person over (choose nobody): they never hand a person to another account, nor see the list of accounts."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The field is already gone for editors without the staff permission (its panel's `permission`).
+        if "added_by" not in self.fields:
+            return
+        if self.instance.added_by_id is None:
+            del self.fields["added_by"]
+            return
+        field = self.fields["added_by"]
+        field.queryset = field.queryset.filter(pk=self.instance.added_by_id)
+        field.empty_label = "Nobody: staff have taken this person over"
+        field.label_from_instance = lambda user: user.get_full_name() or user.get_username()
+
+
 class Person(UniqueSlugMixin, RevisionMixin, index.Indexed, ClusterableModel):
     """Someone the site names: researchers, forum chairs and leads, staff. Entered once, shown everywhere.
 
     Revisions as for Institution: kept on every admin save, live at once, revertible from History.
+    Forum editors may add people (speakers, members); they may edit those until staff take them over.
     """
 
     name = models.CharField(max_length=255, help_text="As it should appear, e.g. “Helen Marwick”.")
@@ -105,6 +125,14 @@ class Person(UniqueSlugMixin, RevisionMixin, index.Indexed, ClusterableModel):
         related_name="person",
         help_text="The account this person signs in to the admin with, if any.",
     )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The forum editor who added this person may edit them until you choose “Nobody” here.",
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("honorific"), FieldPanel("name")]),
@@ -117,9 +145,11 @@ class Person(UniqueSlugMixin, RevisionMixin, index.Indexed, ClusterableModel):
             [FieldPanel("email"), FieldPanel("orcid"), InlinePanel("links", label="Web link")],
             heading="Contact and links",
         ),
+        FieldPanel("added_by", permission="institute.change_person"),
         # Only superusers manage which account belongs to whom, and only they see the list of accounts.
         FieldPanel("user", permission="superuser"),
     ]
+    base_form_class = PersonForm
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
