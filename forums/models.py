@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -31,6 +32,20 @@ def manages_forums(user):
     return user.is_active and user.has_perm(MANAGE_FORUMS)
 
 
+# The regions drawn on the forums map (templates/components/forum_map.html draws each by this key).
+MAP_SHAPES = [
+    ("", "No shape"),
+    ("scotland", "Scotland"),
+    ("northern-ireland", "Northern Ireland"),
+    ("north-west", "North West England"),
+    ("yorkshire-humber-and-north-east", "Yorkshire and the Humber, and North East England"),
+    ("wales", "Wales"),
+    ("midlands", "East and West Midlands"),
+    ("east-anglia", "East of England"),
+    ("london-and-the-south", "London, the South East and the South West"),
+]
+
+
 class ForumPagePermissionTester(PagePermissionTester):
     """Forum editors keep their forum page up to date; taking it offline or deleting it is for staff.
 
@@ -54,6 +69,32 @@ class ForumPageForm(SitePageForm):
         # the field, a forged value is ignored and any expiry staff set is kept.
         if not (self.for_user and manages_forums(self.for_user)):
             del self.fields["expire_at"]
+        if self.instance._state.adding and "slug" in self.fields:
+            # An empty slug is filled from the region in clean().
+            self.fields["slug"].required = False
+
+    def clean(self):
+        self._slug_from_region()
+        return super().clean()
+
+    def _slug_from_region(self):
+        """A new forum's address names its region (/forums/south-west/), not its title.
+
+        The admin's script fills the slug from the title as staff type it, so a slug that is empty or exactly
+        the title's is taken as not chosen. If another page under the forum index has the region's slug, a
+        number is added, as Wagtail does for slugs it makes itself.
+        """
+        if not self.instance._state.adding or "slug" not in self.cleaned_data:
+            return
+        title, region = self.cleaned_data.get("title", ""), self.cleaned_data.get("region", "")
+        allow_unicode = getattr(settings, "WAGTAIL_ALLOW_UNICODE_SLUGS", True)
+        region_slug = slugify(region, allow_unicode=allow_unicode)
+        if region_slug and self.cleaned_data["slug"] in ("", slugify(title, allow_unicode=allow_unicode)):
+            slug, number = region_slug, 1
+            while not Page._slug_is_available(slug, self.parent_page, self.instance):
+                number += 1
+                slug = f"{region_slug}-{number}"
+            self.cleaned_data["slug"] = slug
 
     def clean_title(self):
         """The title names the forum's collection and editors' group, so no two forums may share it."""
@@ -99,6 +140,13 @@ class ForumPage(HeroImageFields, BasePage):
     """One regional productivity forum. Its roster (chair, lead, co-lead, contact) is entered here only."""
 
     region = models.CharField(max_length=100, help_text="As on the map and cards, e.g. “North West”.")
+    map_shape = models.CharField(
+        max_length=40,
+        blank=True,
+        default="",
+        choices=MAP_SHAPES,
+        help_text="The region drawn for this forum on the forums map. With no shape, the forum is only in the list.",
+    )
     summary = models.CharField(
         max_length=255, blank=True, help_text="One or two sentences: what the forum does for its region."
     )
@@ -152,6 +200,7 @@ class ForumPage(HeroImageFields, BasePage):
     base_form_class = ForumPageForm
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("region"), FieldPanel("partner_university")]),
+        FieldPanel("map_shape", permission=MANAGE_FORUMS),
         FieldPanel("summary"),
         FieldPanel("intro"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading="Hero image"),
@@ -167,8 +216,8 @@ class ForumPage(HeroImageFields, BasePage):
         FieldPanel("get_involved"),
         FieldPanel("body"),
     ]
-    # The summary is this page's card text, so the promote tab keeps only the card image. The slug names the
-    # forum on the map and in `forum_access`, so only staff change it.
+    # The summary is this page's card text, so the promote tab keeps only the card image. The slug is the
+    # forum's address and names it in `forum_access`, so only staff change it.
     promote_panels = [
         MultiFieldPanel(
             [

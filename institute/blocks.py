@@ -115,17 +115,39 @@ class HeadingBlock(blocks.StructBlock):
         value_class = HeadingStructValue
 
 
+class ImageFigureValue(blocks.StructValue):
+    def alt(self):
+        """What the image's alt attribute says: empty if decorative, else this use's words or the description."""
+        if self.get("decorative"):
+            return ""
+        return self.get("alt_text") or self["image"].description
+
+
 class ImageFigureBlock(blocks.StructBlock):
     image = PrefetchingImageChooserBlock()
     alt_text = blocks.CharBlock(
+        required=False,
         max_length=250,
-        help_text="What the image shows, for people who cannot see it. Required.",
+        help_text="Leave empty to use the image's description. Fill in only if the image needs other words here.",
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        help_text="The image adds nothing the text around it does not say, so screen readers skip it.",
     )
     caption = blocks.CharBlock(required=False, max_length=250)
 
     class Meta:
         icon = "image"
         template = "blocks/image_figure_block.html"
+        value_class = ImageFigureValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        # Images uploaded before descriptions were required may have none, and then the alt text would be empty.
+        if not (value["decorative"] or value["alt_text"] or value["image"].description):
+            error = ValidationError("This image has no description: describe it here, or mark it decorative.")
+            raise blocks.StructBlockValidationError(block_errors={"alt_text": error})
+        return value
 
 
 class QuoteBlock(blocks.StructBlock):

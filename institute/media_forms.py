@@ -44,6 +44,15 @@ class ImageFileField(WagtailImageField):
 class ImageForm(CheckedCollectionMixin, BaseImageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "description" in self.fields:
+            # Pages show the description as the image's alt text wherever they do not give their own. The
+            # multiple uploader keeps a file without one aside until the editor adds it.
+            description = self.fields["description"]
+            description.required = True
+            description.help_text = (
+                "The image's alt text: what it shows, for people who cannot see it. Pages use it wherever they "
+                "show the image, unless they give their own words."
+            )
         if "file" in self.fields:
             field = self.fields["file"]
             self.fields["file"] = ImageFileField(label=field.label, required=field.required, widget=field.widget)

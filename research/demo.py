@@ -805,7 +805,7 @@ def _theme(research, theme):
         programme=theme.programme,
         summary=theme.summary,
         hero_image=illustration_image(theme.title, description=theme.image_description),
-        hero_image_alt="",  # decorative here: the description is for the image library
+        hero_image_alt="",
         body=_theme_body(theme),
         leads=[
             ThemeLead(person=person, role=lead.role, sort_order=position)

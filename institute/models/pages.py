@@ -63,17 +63,27 @@ class ListingFields(models.Model):
 
 
 class HeroImageFields(models.Model):
-    """A large image at the top of a page, with its own alt text for that context."""
+    """A large image at the top of a page. Its alt text is the image's description unless the page gives its own."""
 
     hero_image = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     hero_image_alt = models.CharField(
-        max_length=250, blank=True, help_text="Describe the image; leave empty only if it is purely decorative."
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="Leave empty to use the image's description. Fill in only if this page needs other words.",
     )
 
     class Meta:
         abstract = True
+
+    @property
+    def hero_image_alt_text(self):
+        """What the hero image's alt attribute says: this page's words, else the image's description."""
+        if not self.hero_image:
+            return ""
+        return self.hero_image_alt or self.hero_image.description
 
 
 class BasePage(ListingFields, Page):

@@ -34,12 +34,13 @@ def test_forum_index_shows_every_forum_as_a_card_and_on_the_map(client, soup, fo
         parent=forum_index,
         slug="scotland",
         region="Scotland",
+        map_shape="scotland",
         partner_university=glasgow,
         chair=PersonFactory(name="Morag Kinnaird"),
         lead=PersonFactory(name="Alasdair Munro", honorific="Dr"),
     )
-    ForumPageFactory(parent=forum_index, slug="wales", region="Wales")
-    draft = ForumPageFactory(parent=forum_index, slug="midlands", region="Midlands")
+    ForumPageFactory(parent=forum_index, slug="wales", region="Wales", map_shape="wales")
+    draft = ForumPageFactory(parent=forum_index, slug="midlands", region="Midlands", map_shape="midlands")
     draft.unpublish()
 
     page = soup(client.get("/forums/"))

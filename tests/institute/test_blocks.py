@@ -63,9 +63,9 @@ def test_link_block_href(home_page):
     assert block.to_python({"text": "Out", "page": None, "url": "https://example.com/"}).href == "https://example.com/"
 
 
-def test_image_figure_requires_alt_text():
+def test_image_figure_needs_alt_text_when_the_image_has_no_description():
     block = ImageFigureBlock()
-    value = block.to_python({"image": ImageFactory().pk, "alt_text": "", "caption": ""})
+    value = block.to_python({"image": ImageFactory(description="").pk, "alt_text": "", "caption": ""})
 
     with pytest.raises(ValidationError):
         block.clean(value)

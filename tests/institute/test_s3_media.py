@@ -148,7 +148,8 @@ def png(width, height):
 
 def upload_image(admin_client, content, title):
     response = admin_client.post(
-        "/admin/images/add/", {"title": title, "file": SimpleUploadedFile("chart.png", content)}
+        "/admin/images/add/",
+        {"title": title, "description": "A chart", "file": SimpleUploadedFile("chart.png", content)},
     )
     assert response.status_code == HTTPStatus.FOUND
     return get_image_model().objects.get(title=title)

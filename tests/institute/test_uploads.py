@@ -82,7 +82,8 @@ def assert_clean_and_upright(file, width, height):
 
 
 def upload_image(client, content, name, title="Photo", **fields):
-    return client.post("/admin/images/add/", {"title": title, "file": SimpleUploadedFile(name, content), **fields})
+    data = {"title": title, "description": "A test photo", "file": SimpleUploadedFile(name, content), **fields}
+    return client.post("/admin/images/add/", data)
 
 
 def upload_images(client, content, name, **fields):
@@ -153,7 +154,8 @@ def test_replacing_an_images_file_strips_the_new_file(admin_client):
     image = get_image_model().objects.get(title="Photo")
 
     response = admin_client.post(
-        f"/admin/images/{image.pk}/", {"title": "Photo", "file": SimpleUploadedFile("photo.jpg", photo())}
+        f"/admin/images/{image.pk}/",
+        {"title": "Photo", "description": "A test photo", "file": SimpleUploadedFile("photo.jpg", photo())},
     )
 
     assert response.status_code == HTTPStatus.FOUND
@@ -162,7 +164,16 @@ def test_replacing_an_images_file_strips_the_new_file(admin_client):
 
 
 def test_a_forum_leads_multiple_upload_is_stored_without_exif_and_gps(lead_client, forum):
+    # The uploader keeps the file aside until the lead gives the image its description, its alt text.
     response = upload_images(lead_client, photo(), "photo.jpg", collection=forum.access.collection.pk)
+    upload_id = response.json()["uploaded_file_id"]
+    prefix = f"uploaded-image-{upload_id}"
+
+    response = lead_client.post(
+        reverse("wagtailimages:create_multiple_from_uploaded_image", args=[upload_id]),
+        {f"{prefix}-title": "Photo", f"{prefix}-description": "A test photo"},
+        headers=AJAX,
+    )
 
     assert response.json()["success"]
     image = get_image_model().objects.get(pk=response.json()["image_id"])
@@ -179,7 +190,7 @@ def test_an_upload_completed_after_a_field_error_is_stored_without_exif_and_gps(
 
     response = admin_client.post(
         reverse("wagtailimages:create_multiple_from_uploaded_image", args=[upload_id]),
-        {f"{prefix}-title": "Photo", f"{prefix}-description": ""},
+        {f"{prefix}-title": "Photo", f"{prefix}-description": "A test photo"},
         headers=AJAX,
     )
 
