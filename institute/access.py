@@ -14,9 +14,10 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 STAFF_EDITORS = "Staff editors"
 CONTENT_APPS = ("institute", "forums", "research", "events")
-# Models in those apps that are not content: site-wide settings and the demo loader's bookkeeping.
+# Models in those apps that are not content: site-wide settings, the demo loader's and the content checks'
+# bookkeeping.
 NOT_CONTENT = (BaseSiteSetting, BaseGenericSetting)
-NOT_CONTENT_MODELS = ("institute.demorecord",)
+NOT_CONTENT_MODELS = ("institute.demorecord", "institute.externallink", "institute.pagehealth")
 PAGE_PERMISSIONS = (
     "add_page",
     "change_page",

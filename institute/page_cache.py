@@ -145,7 +145,7 @@ DRAFT_FIELDS = frozenset(
     | {"locked", "locked_at", "locked_by"}
 )
 # Models of the site's own apps that pages never show.
-NOT_SHOWN = frozenset({"institute.DemoRecord", "institute.FormEmail"})
+NOT_SHOWN = frozenset({"institute.DemoRecord", "institute.FormEmail", "institute.ExternalLink", "institute.PageHealth"})
 # Models of Wagtail and its companions that pages show.
 SHOWN = frozenset(
     {

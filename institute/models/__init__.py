@@ -1,3 +1,4 @@
+from institute.models.content_health import ExternalLink, PageHealth
 from institute.models.demo import DemoRecord
 from institute.models.mail import FormEmail
 from institute.models.pages import (
@@ -18,6 +19,7 @@ __all__ = [
     "chosen_pages",
     "BasePage",
     "DemoRecord",
+    "ExternalLink",
     "FormEmail",
     "FormField",
     "FormPage",
@@ -27,6 +29,7 @@ __all__ = [
     "InstituteSettings",
     "IntroPage",
     "ListingFields",
+    "PageHealth",
     "Person",
     "PersonLink",
     "StandardPage",

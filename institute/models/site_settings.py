@@ -8,6 +8,9 @@ from wagtail.fields import RichTextField, StreamField
 
 from institute.blocks import LinkBlock
 
+# What editors type while a page is unfinished; publishing is refused while any of it is left.
+DEFAULT_PLACEHOLDER_PATTERNS = "\n".join(["lorem ipsum", "TBC", "TBA", "TODO", "XXX", "[insert*]", "placeholder"])
+
 
 @register_setting(icon="cog")
 class InstituteSettings(BaseSiteSetting):
@@ -36,6 +39,15 @@ class InstituteSettings(BaseSiteSetting):
     announcement_first_day = models.DateField(null=True, blank=True, help_text="Empty: shown from now.")
     announcement_last_day = models.DateField(
         null=True, blank=True, help_text="The strip disappears by itself after this day (UK time)."
+    )
+
+    placeholder_patterns = models.TextField(
+        default=DEFAULT_PLACEHOLDER_PATTERNS,
+        blank=True,
+        help_text=(
+            "Text that must never be published, one pattern per line, e.g. “lorem ipsum” or “[insert”. "
+            "A pattern matches whole words in any case; “*” stands for any words, as in “[insert*]”."
+        ),
     )
 
     panels = [
@@ -70,6 +82,7 @@ class InstituteSettings(BaseSiteSetting):
             ],
             heading="Announcement strip",
         ),
+        MultiFieldPanel([FieldPanel("placeholder_patterns")], heading="Content checks"),
     ]
 
     class Meta:
