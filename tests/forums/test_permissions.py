@@ -18,9 +18,10 @@ import pytest
 
 from events.models import EventPage
 from forums.models import ForumPage
+from institute.media_choices import site_images_collection
 from institute.models import HomePage, InstituteSettings, Person, StandardPage
 from tests.events.test_admin import event_form
-from tests.factories import EventIndexPageFactory, EventPageFactory, PersonFactory, StandardPageFactory
+from tests.factories import EventIndexPageFactory, EventPageFactory, ImageFactory, PersonFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +82,8 @@ class World:
         self.person_added_by_scotland_lead = PersonFactory(name="Ailsa Speaker", added_by=scotland.lead.user)
         EventIndexPageFactory(parent=home)
         self.scotland_event = EventPageFactory(parent=scotland, title="Forum breakfast", slug="forum-breakfast")
+        self.wales_image = ImageFactory(title="Wales forum meeting", collection=wales.access.collection)
+        self.site_image = ImageFactory(title="Productivity Week banner", collection=site_images_collection())
         self.wales_draft = StandardPageFactory(parent=wales, title="Unannounced Wales plans", slug="plans", live=False)
 
 
@@ -134,6 +137,23 @@ def add_person(client, world, actor):
 def browse_wales_draft_in_the_chooser(client, world, actor):
     response = client.get(f"/admin/choose-page/{world.wales_draft.pk}/")
     return response, response.status_code == HTTPStatus.OK and world.wales_draft.title in response.text
+
+
+def put_on_scotlands_page(image_name):
+    def act(client, world, actor):
+        forum, image = world.scotland, getattr(world, image_name)
+        response = client.post(f"/admin/pages/{forum.pk}/edit/", forum_form(forum, hero_image=image.pk))
+        return response, ForumPage.objects.get(pk=forum.pk).hero_image_id == image.pk
+
+    return act
+
+
+def find_a_wales_image_in_the_admin_api(client, world, actor):
+    response = client.get("/admin/api/main/images/")
+    shown = response.status_code == HTTPStatus.OK and world.wales_image.pk in {
+        i["id"] for i in response.json()["items"]
+    }
+    return response, shown
 
 
 def add_page_under_scotland(client, world, actor):
@@ -227,6 +247,9 @@ ACTIONS = {
     "tag Wales on a Scotland event": tag_wales_on_a_scotland_event,
     "see a Wales draft in the page chooser": browse_wales_draft_in_the_chooser,
     "add a page under Scotland": add_page_under_scotland,
+    "put a Wales image on Scotland's page": put_on_scotlands_page("wales_image"),
+    "put a Site images image on Scotland's page": put_on_scotlands_page("site_image"),
+    "find a Wales image in the admin API": find_a_wales_image_in_the_admin_api,
     "edit the home page": edit_home_page,
     "edit a standard page outside the forums": edit_page_outside_forums,
     "upload an image to Scotland's collection": upload_image("scotland"),
@@ -254,6 +277,9 @@ ALLOWED = {
     "tag Wales on a Scotland event": {"staff", "superuser"},
     "see a Wales draft in the page chooser": {"lead_wales", "staff", "superuser"},
     "add a page under Scotland": {"lead_scotland", "staff", "superuser"},
+    "put a Wales image on Scotland's page": {"staff", "superuser"},
+    "put a Site images image on Scotland's page": {"lead_scotland", "staff", "superuser"},
+    "find a Wales image in the admin API": {"lead_wales", "staff", "superuser"},
     "edit the home page": {"staff", "superuser"},
     "edit a standard page outside the forums": {"staff", "superuser"},
     "upload an image to Scotland's collection": {"lead_scotland", "staff", "superuser"},
@@ -277,6 +303,14 @@ FIELD_LEFT_OUT = {
 }
 # Actions that look at something: allowed, it is shown; refused, the page is not found.
 LOOKS = {"see a Wales draft in the page chooser"}
+# Listings everyone in the admin may open: refused, the item is left out.
+LISTS = {"find a Wales image in the admin API"}
+# Refused with a form error when the editor may use the form but not the choice.
+FORM_ERROR_ACTIONS = {
+    "upload an image to Scotland's collection",
+    "upload an image to Wales's collection",
+    "put a Wales image on Scotland's page",
+}
 
 
 def assert_refused(response, actor, action):
@@ -288,9 +322,11 @@ def assert_refused(response, actor, action):
         assert response.status_code == HTTPStatus.FOUND and location != "/admin/"
     elif action in LOOKS:
         assert response.status_code == HTTPStatus.NOT_FOUND
-    elif action.startswith("upload an image") and response.status_code == HTTPStatus.OK:
-        # The other forum's collection is not among the editor's choices: a form error, nothing saved.
+    elif action in FORM_ERROR_ACTIONS and response.status_code == HTTPStatus.OK:
+        # The other forum's collection or image is not among the editor's choices: a form error, nothing saved.
         assert response.context["form"].errors
+    elif action in LISTS:
+        assert response.status_code == HTTPStatus.OK
     else:
         assert response.status_code == HTTPStatus.FORBIDDEN or (response.status_code, location) == (
             HTTPStatus.FOUND,
@@ -318,7 +354,7 @@ def test_permission_matrix(client, world, actor, action):
     response, changed = ACTIONS[action](client, world, actor)
 
     if actor in ALLOWED[action]:
-        if changed is None or action in LOOKS:  # a page to open
+        if changed is None or action in LOOKS | LISTS:  # a page to open
             assert response.status_code == HTTPStatus.OK
             assert changed is not False
         else:
