@@ -20,6 +20,7 @@ def forums(wagtail_site, django_user_model):
         made[slug] = ForumPageFactory(
             parent=index,
             slug=slug,
+            map_shape=slug,
             region=region,
             lead=lead,
             chair=PersonFactory(photo=ImageFactory()),
