@@ -194,6 +194,8 @@ class EventPage(HeroImageFields, BasePage):
 
     parent_page_types = ["events.EventIndexPage", "forums.ForumPage"]
     subpage_types = []
+    # Drafts may leave it empty; publishing needs it (institute.content_checks.publishing).
+    required_to_publish = ("starts_at",)
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(

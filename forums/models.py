@@ -197,6 +197,8 @@ class ForumPage(HeroImageFields, BasePage):
 
     parent_page_types = ["forums.ForumIndexPage"]
     subpage_types = ["institute.StandardPage", "events.EventPage"]
+    # A forum's card and page name these; drafts may leave them empty (institute.content_checks.publishing).
+    required_to_publish = ("chair", "lead", "partner_university")
     base_form_class = ForumPageForm
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("region"), FieldPanel("partner_university")]),
