@@ -12,9 +12,11 @@ class InstituteConfig(AppConfig):
 
         from institute import page_cache
         from institute.access import update_staff_editors
+        from institute.content_checks import health
         from institute.models import Person
         from institute.permissions import PersonPermissionPolicy
 
         register_permission_policy(Person, PersonPermissionPolicy(Person))
         page_cache.connect_signals()
+        health.connect_signals()
         post_migrate.connect(update_staff_editors, sender=self, dispatch_uid="institute.update_staff_editors")

@@ -1,5 +1,6 @@
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -38,4 +39,6 @@ class Command(BaseCommand):
                 for generate in hooks.get_hooks(SCALED_HOOK_NAME):
                     generate(scale, self.stdout.write)
                 self.stdout.write(f"Generated content for scale {scale} in {time.monotonic() - started:.0f} s.")
+                # Generated pages are made live without publishing, which records the content health of the demo's.
+                call_command("check_content", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
