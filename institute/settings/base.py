@@ -314,6 +314,14 @@ FORM_EMAIL_DOMAINS = env_list(
 # tasks as they are enqueued.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# The periodic check of live pages' external links (institute/link_check.py), off unless turned on:
+# it makes requests to other sites. Per run: at most LINK_CHECK_BATCH links, LINK_CHECK_TIMEOUT seconds
+# for each request, at least LINK_CHECK_HOST_INTERVAL seconds between two requests to one host.
+LINK_CHECK_ENABLED = env_bool("LINK_CHECK_ENABLED", False)
+LINK_CHECK_BATCH = 100
+LINK_CHECK_TIMEOUT = 5
+LINK_CHECK_HOST_INTERVAL = 1
+
 WAGTAIL_SITE_NAME = "The Productivity Institute"
 # Editors enter event times in UK time whatever their admin profile says; the site shows UK time too.
 WAGTAIL_USER_TIME_ZONES = ["Europe/London"]
