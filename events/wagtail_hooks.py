@@ -1,10 +1,13 @@
 from django.db.models import Min, Q
+from django.utils import timezone
 
 from wagtail import hooks
 
 from events import demo, demo_scale
+from events.choices import EventFormat
 from events.models import EventIndexPage, EventPage, EventSpeaker, attach_forums, next_event_by_forum
 from forums.models import ANNOTATE_FORUM_CARDS, FORUM_PAGE_SECTIONS
+from institute.content_health import CONTENT_HEALTH_FINDINGS, Finding, Kind
 from institute.page_cache import CONTENT_CHANGES_AT
 from institute.query import the_page
 from institute.sections import HOME_PAGE_SECTIONS, Section
@@ -92,6 +95,33 @@ def next_event_on_forum_cards(forums):
     next_events = next_event_by_forum(forums)
     for forum in forums:
         forum.next_event = next_events.get(forum.pk)
+
+
+IN_A_ROOM = (EventFormat.IN_PERSON, EventFormat.HYBRID)
+ONLINE = (EventFormat.ONLINE, EventFormat.HYBRID)
+
+
+@hooks.register(CONTENT_HEALTH_FINDINGS)
+def events_without_place(request, pages):
+    """The content health report's rows for upcoming events that do not say where to go: in person without a
+    venue, online without a joining link. One query."""
+    events = (
+        EventPage.objects.live()
+        .upcoming()
+        .filter(Q(event_format__in=IN_A_ROOM, venue_name="") | Q(event_format__in=ONLINE, online_url=""))
+        .filter(pk__in=pages)
+        .only("title", "draft_title", "starts_at", "event_format", "venue_name", "online_url")
+    )
+    findings = []
+    for event in events:
+        missing = []
+        if event.event_format in IN_A_ROOM and not event.venue_name:
+            missing.append("venue")
+        if event.event_format in ONLINE and not event.online_url:
+            missing.append("joining link")
+        detail = "No " + " or ".join(missing)
+        findings.append(Finding.for_page(event, Kind.EVENT_WITHOUT_PLACE, detail, timezone.localdate(event.starts_at)))
+    return findings
 
 
 hooks.register("load_demo_content", demo.load, order=30)

@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.template.defaultfilters import yesno
 from django.urls import reverse
 
@@ -12,6 +13,7 @@ from wagtail.permissions import register_permission_policy
 from forums import admin_scope, demo
 from forums.access import sync_forum_access
 from forums.models import ForumAccess, ForumIndexPage, ForumPage, annotate_forum_cards
+from institute.content_health import CONTENT_HEALTH_FINDINGS, Finding, Kind
 from institute.query import the_page
 from institute.sections import HOME_PAGE_SECTIONS, Section
 
@@ -104,6 +106,23 @@ def forums_section(request, home_page):
         more_label="About the forums",
         order=300,
     )
+
+
+@hooks.register(CONTENT_HEALTH_FINDINGS)
+def forums_missing_roster_roles(request, pages):
+    """The content health report's "Missing roster role" rows: one for each role that publishing requires
+    and a live forum leaves empty (a forum published before the requirement, or changed in code). One query."""
+    roles = ForumPage.required_to_publish
+    no_role = Q()
+    for role in roles:
+        no_role |= Q(**{role: None})
+    forums = ForumPage.objects.live().filter(no_role, pk__in=pages).only("title", "draft_title", *roles)
+    return [
+        Finding.for_page(forum, Kind.MISSING_ROSTER_ROLE, f"No {ForumPage._meta.get_field(role).verbose_name}")
+        for forum in forums
+        for role in roles
+        if getattr(forum, f"{role}_id") is None
+    ]
 
 
 hooks.register("load_demo_content", demo.load, order=10)

@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.actions.create import CreateAction
@@ -18,7 +19,8 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from institute import editor_notices
+from institute import content_health, editor_notices
+from institute.content_checks.publishing import refuse_bulk_publishing
 from institute.demo import content as demo_content
 from institute.demo import scale as demo_scale
 from institute.document_privacy import refuse_document_of_hidden_pages
@@ -169,6 +171,32 @@ def academic_partners_section(request, home_page):
     )
 
 
+@hooks.register("register_admin_urls")
+def register_content_health_report_urls():
+    report = content_health.ContentHealthReportView
+    return [
+        path("reports/content-health/", report.as_view(), name="content_health_report"),
+        path(
+            "reports/content-health/results/",
+            report.as_view(results_only=True),
+            name="content_health_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_health_report_menu_item():
+    return content_health.ContentHealthMenuItem(
+        "Content health", reverse("content_health_report"), name="content-health", icon_name="warning", order=1150
+    )
+
+
+hooks.register(content_health.CONTENT_HEALTH_FINDINGS, content_health.broken_links)
+hooks.register(content_health.CONTENT_HEALTH_FINDINGS, content_health.page_warnings)
+hooks.register(content_health.CONTENT_HEALTH_FINDINGS, content_health.stale_pages)
+hooks.register(content_health.CONTENT_HEALTH_FINDINGS, content_health.ended_announcements)
+
+
 @hooks.register("register_admin_viewset")
 def register_form_email_viewset():
     return FormEmailViewSet("form_emails")
@@ -180,6 +208,7 @@ hooks.register("load_scaled_demo_content", demo_scale.generate, order=0)
 
 
 hooks.register("before_serve_document", refuse_document_of_hidden_pages)
+hooks.register("before_bulk_action", refuse_bulk_publishing)
 
 hooks.register("before_edit_page", editor_notices.who_reviews_on_edit)
 hooks.register("before_create_page", editor_notices.who_reviews_on_create)
