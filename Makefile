@@ -9,10 +9,10 @@ SITE_URL := http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 export WAGTAILADMIN_BASE_URL ?= $(SITE_URL)
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format audit backup restore chromium setup bench lighthouse wrk
+.PHONY: help run serve test guide-screenshots lint format audit backup restore chromium setup bench lighthouse wrk
 
 help: ## List the commands
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-11s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
 
 # Reinstall only when a requirements file changes: a second `make run` starts at once.
 $(VENV)/.installed: requirements.txt
@@ -45,10 +45,11 @@ PRODUCTION_ENV = SECRET_KEY="$$(cat .secret-key)" HTTPS=false SERVE_MEDIA=true D
 
 serve: setup .secret-key ## Serve the same database production-like: DEBUG off, gunicorn's ASGI worker, the task worker, scheduled publishing
 	$(PRODUCTION_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	@echo "Serving http://$(HOST):$(PORT)/ with 2 web workers, a task worker and scheduled publishing; Ctrl-C stops them all."
+	@echo "Serving http://$(HOST):$(PORT)/ with 2 web workers, a task worker, scheduled publishing and the link check; Ctrl-C stops them all."
 	@$(PRODUCTION_ENV) $(PY) manage.py db_worker --no-reload --interval 0.5 & worker=$$!; \
 	$(PRODUCTION_ENV) $(PY) manage.py publish_scheduled_every & scheduler=$$!; \
-	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler' EXIT INT TERM; \
+	$(PRODUCTION_ENV) $(PY) manage.py check_links_every & linkcheck=$$!; \
+	trap 'kill $$worker $$scheduler $$linkcheck 2>/dev/null; wait $$worker $$scheduler $$linkcheck' EXIT INT TERM; \
 	$(PRODUCTION_ENV) BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn -c python:institute.gunicorn institute.asgi
 
 chromium: ## Install Debian's Chromium for the browser tests (needs root)
@@ -66,6 +67,9 @@ PYTEST := $(PY) -m pytest -n 2 --dist loadfile
 test: $(VENV)/.installed-dev chromium ## Run the whole test suite (SQLite; DATABASE_URL for another database)
 	$(PYTEST) -m "not transactional"
 	$(PYTEST) -m transactional
+
+guide-screenshots: $(VENV)/.installed-dev chromium ## Take the README's "Editing your forum" screenshots again (docs/editing-your-forum/)
+	UPDATE_GUIDE_SCREENSHOTS=1 $(PYTEST) tests/browser/test_forum_lead_guide.py
 
 lint: $(VENV)/.installed-dev ## Check code style with ruff
 	$(VENV)/bin/ruff check .
