@@ -46,7 +46,9 @@ def add_stale_page(parent, title):
     old = StandardPageFactory(parent=parent, title=title)
     Page.objects.filter(pk=old.pk).update(last_published_at=TWO_YEARS_AGO)
     linking = StandardPageFactory(
-        parent=parent, body=[("rich_text", f'<p>See <a linktype="page" id="{old.pk}">our earlier work</a>.</p>')]
+        parent=parent,
+        title=f"More on {title}",
+        body=[("rich_text", f'<p>See <a linktype="page" id="{old.pk}">our earlier work</a>.</p>')],
     )
     ReferenceIndex.create_or_update_for_object(linking)
     return old
@@ -229,7 +231,7 @@ def add_pages_with_findings(forum, count):
         add_broken_link(page, f"https://example.org/{forum.slug}/{number}")
         add_warning(page, "A heading is skipped.")
         add_stale_page(forum, f"Old page {number}")
-        EventPageFactory(parent=forum, event_format=EventFormat.ONLINE, online_url="")
+        EventPageFactory(parent=forum, title=f"Webinar {number}", event_format=EventFormat.ONLINE, online_url="")
 
 
 # However many pages have findings: the session and user, the user's permissions, the report's six sources
