@@ -24,7 +24,7 @@ from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
 
 from events.blocks import ProgrammeBlock
-from events.calendar import MAX_YEAR, MIN_YEAR, MonthCalendar
+from events.calendar import MAX_YEAR, MIN_YEAR, MonthCalendar, months_with_events
 from events.choices import EventFormat, EventType, RegistrationState
 from events.dates import END_OF_DAY, LONDON, describe_when, event_days, format_day, format_time, local, month_bounds
 from events.forms import EventPageForm, UKDateTimeInput
@@ -139,7 +139,15 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
             raise Http404("There is no such month.")
         start, end = month_bounds(year, month)
         events = attach_forums(EventPage.objects.visible().between(start, end).for_listing().order_by("starts_at"))
-        month_calendar = MonthCalendar(year, month, events, today=local(timezone.now()).date())
+        month_calendar = MonthCalendar(
+            year,
+            month,
+            events,
+            today=local(timezone.now()).date(),
+            event_months=page_cache.remember(
+                "event-months", lambda: months_with_events(EventPage.objects.visible()), request
+            ),
+        )
         context = super().get_context(request)
         context.update(
             calendar=month_calendar,

@@ -4,9 +4,7 @@ Everything invented here is marked as demo: the people are fictional and say so 
 """
 
 import datetime
-from urllib.parse import urlparse
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
@@ -17,6 +15,7 @@ from institute.access import staff_editors_group
 from institute.demo.accounts import demo_password
 from institute.demo.helpers import demo_object, demo_page, illustration_image, logo_image, pdf_document, portrait_image
 from institute.models import FormField, FormPage, HomePage, InstituteSettings, Institution, Person, StandardPage
+from institute.site_address import follow_base_url
 
 STAFF_EDITOR = "staff-editor"
 
@@ -171,8 +170,10 @@ def load(log):
     contact = _contact_page(home, people)
     accessibility = _accessibility_page(home)
     demo_object("home-page", lambda: _fill_home_page(home, about))
-    demo_object("site-address", lambda: _serve_site_at_base_url(site))
+    # Every run: `make run PORT=8001` serves the same database on another address.
+    follow_base_url(site)
     demo_object("site-settings", lambda: _fill_site_settings(site, about, contact, accessibility))
+    demo_object("default-share-image", lambda: _default_share_image(site))
     demo_object(f"user:{STAFF_EDITOR}", _staff_editor_account)
     log(f"Institute: {len(institutions)} institutions, {len(people)} people, core pages and settings.")
 
@@ -387,16 +388,17 @@ def _fill_home_page(home, about):
     return home
 
 
-def _serve_site_at_base_url(site):
-    """Canonical links and the sitemap then name the address the demo is really served at."""
-    base_url = urlparse(settings.WAGTAILADMIN_BASE_URL)
-    if (site.hostname, site.port) != ("localhost", 80) or not base_url.hostname:  # an admin set it already
-        return site
-    site.hostname = base_url.hostname
-    site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
-    site.site_name = "The Productivity Institute"
-    site.save()
-    return site
+def _default_share_image(site):
+    """Link previews of pages without an image of their own show the home page's illustration."""
+    site_settings = InstituteSettings.for_site(site)
+    if site_settings.default_share_image_id:  # chosen by an editor before the demo was loaded
+        return site_settings
+    site_settings.default_share_image = illustration_image(
+        "Productivity for business, people and places",
+        description="Abstract illustration of rising columns and a growth line over a map-like grid",
+    )
+    site_settings.save()
+    return site_settings
 
 
 def _fill_site_settings(site, about, contact, accessibility):

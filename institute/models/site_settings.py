@@ -31,6 +31,14 @@ class InstituteSettings(BaseSiteSetting):
     mastodon_url = models.URLField("Mastodon", blank=True)
     youtube_url = models.URLField("YouTube", blank=True)
     x_url = models.URLField("X (Twitter)", blank=True)
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown with links to pages that have no image of their own, e.g. on social media.",
+    )
 
     announcement_text = models.CharField(
         max_length=200, blank=True, help_text="e.g. “National Productivity Week starts 27 November”."
@@ -71,6 +79,7 @@ class InstituteSettings(BaseSiteSetting):
                 FieldPanel("mastodon_url"),
                 FieldPanel("youtube_url"),
                 FieldPanel("x_url"),
+                FieldPanel("default_share_image"),
             ],
             heading="Social media",
         ),

@@ -74,6 +74,9 @@ def test_month_grid_is_an_accessible_table_with_previous_and_next(client, soup, 
 
 
 def test_december_and_january_link_across_the_year(client, soup, event_index):
+    # Previous and Next go only as far as there are events: some before December and after January.
+    EventPageFactory(parent=event_index, starts_at=uk(2026, 11, 2, 9))
+    EventPageFactory(parent=event_index, starts_at=uk(2027, 2, 1, 9))
     december = soup(client.get("/events/calendar/2026/12/"))
     january = soup(client.get("/events/calendar/2027/1/"))
 
@@ -176,7 +179,8 @@ def test_an_evening_event_ending_at_midnight_stays_on_its_day(client, soup, even
 
 
 def test_weeks_start_on_monday_and_cover_the_month():
-    calendar = MonthCalendar(2026, 2, [], today=datetime.date(2026, 3, 1))
+    event_months = (datetime.date(2025, 1, 1), datetime.date(2027, 1, 1))
+    calendar = MonthCalendar(2026, 2, [], today=datetime.date(2026, 3, 1), event_months=event_months)
 
     # February 2026 begins on a Sunday and ends on a Saturday.
     assert [day.date for day in calendar.weeks[0]][-1] == datetime.date(2026, 2, 1)

@@ -244,9 +244,11 @@ def test_google_calendar_dates_of_an_all_day_event_end_the_day_after(event_index
 
 
 def json_ld(page):
-    scripts = page.select('script[type="application/ld+json"]')
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
+    """The page's Event: the head also names the page's breadcrumb trail."""
+    items = [json.loads(script.string) for script in page.select('script[type="application/ld+json"]')]
+    events = [item for item in items if item["@type"] == "Event"]
+    assert len(events) == 1
+    return events[0]
 
 
 def test_schema_org_event_as_json_ld(client, soup, event_index):
