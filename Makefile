@@ -88,7 +88,7 @@ restore: $(VENV)/.installed ## Replace the database and media with a backup: mak
 
 audit: $(VENV)/.installed-dev ## Check the pinned requirements for known vulnerabilities (pip-audit) and the code (bandit)
 	$(VENV)/bin/pip-audit --progress-spinner off -r requirements.txt -r requirements-dev.txt
-	$(VENV)/bin/bandit -q -c pyproject.toml -r institute forums research events
+	$(VENV)/bin/bandit -q -c pyproject.toml -r institute forums research events news
 
 wrk: ## Install Debian's wrk for the bench (needs root)
 	@if command -v wrk >/dev/null; then exit 0; \

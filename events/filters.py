@@ -1,6 +1,5 @@
 import datetime
 import re
-from urllib.parse import urlencode
 
 from django import forms
 from django.db.models.functions import TruncMonth
@@ -10,9 +9,7 @@ from events.calendar import MAX_YEAR, MIN_YEAR
 from events.choices import EventFormat, EventType, When
 from events.dates import LONDON, month_bounds
 from events.models import EventPage
-from forums.models import ForumPage
-from institute.filters import ListingFilters, SlugChoiceField
-from research.models import ResearchThemePage
+from research.filters import ForumAndThemeFilters
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -38,28 +35,8 @@ class MonthField(forms.TypedChoiceField):
         return parse_month(value) is not None
 
 
-class EventFeedFilters(ListingFilters):
+class EventFeedFilters(ForumAndThemeFilters):
     """What calendar feeds can be narrowed to: ?forum=<slug>&theme=<slug>."""
-
-    forum = SlugChoiceField(ForumPage.objects.none(), empty_label="Any forum", label="Forum")
-    theme = SlugChoiceField(ResearchThemePage.objects.none(), empty_label="Any theme", label="Theme")
-
-    def __init__(self, data):
-        super().__init__(data)
-        self.fields["forum"].queryset = ForumPage.objects.live().public().order_by("title")
-        self.fields["theme"].queryset = ResearchThemePage.objects.live().public().order_by("title")
-
-    def filter_forum(self, events, forum):
-        return events.for_forum(forum)
-
-    def filter_theme(self, events, theme):
-        return events.filter(themes=theme)
-
-    @property
-    def feed_query(self):
-        """The query string that gives a feed the same forum and theme, e.g. "?forum=wales"."""
-        given = [(name, self.data[name]) for name in ("forum", "theme") if name in self.active]
-        return f"?{urlencode(given)}" if given else ""
 
 
 class EventFilters(EventFeedFilters):

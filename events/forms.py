@@ -1,11 +1,11 @@
-"""The event page's admin form: UK dates as people type them, and other forums tagged by staff only."""
+"""The event page's admin form: UK dates as people type them, and other forums tagged by staff only
+(forums.models.ForumContentPageForm)."""
 
 from django import forms
 
 from wagtail.admin.widgets import AdminDateTimeInput
 
-from forums.models import ForumPage
-from institute.page_forms import SitePageForm
+from forums.models import ForumContentPageForm
 
 UK_DAY_FORMATS = ("%d/%m/%Y", "%d %B %Y", "%d %b %Y")  # 18/03/2027, 18 March 2027, 18 Mar 2027
 UK_TIME_FORMATS = ("%H:%M", "%I%p", "%I:%M%p")  # 10:00, 10am, 10:30am
@@ -28,18 +28,10 @@ class UKDateTimeInput(AdminDateTimeInput):
         return {**super().get_config(), "validateOnBlur": False}
 
 
-class EventPageForm(SitePageForm):
-    class Meta(SitePageForm.Meta):
+class EventPageForm(ForumContentPageForm):
+    class Meta(ForumContentPageForm.Meta):
         field_classes = {
             "starts_at": UKDateTimeField,
             "ends_at": UKDateTimeField,
             "registration_deadline": UKDateTimeField,
         }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # "Other forums" is only in the form for staff (see the panel's permission). An event belongs to
-        # the forum it sits under already, so that one is not offered.
-        if "forums" in self.fields and self.parent_page:
-            own_forum = ForumPage.objects.ancestor_of(self.parent_page, inclusive=True)
-            self.fields["forums"].queryset = self.fields["forums"].queryset.exclude(pk__in=own_forum)

@@ -105,6 +105,19 @@ class ForumPageForm(SitePageForm):
         return title
 
 
+class ForumContentPageForm(SitePageForm):
+    """The admin form of a page that sits under a forum or elsewhere and may be tagged onto other forums (an
+    event, a news item). Tagging puts the page on those forums' pages and feeds, so its `forums` panel is for
+    staff only (FieldPanel(..., permission=MANAGE_FORUMS)); a forum's own editors never see the field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A page belongs to the forum it sits under already, so that one is not offered.
+        if "forums" in self.fields and self.parent_page:
+            own_forum = ForumPage.objects.ancestor_of(self.parent_page, inclusive=True)
+            self.fields["forums"].queryset = self.fields["forums"].queryset.exclude(pk__in=own_forum)
+
+
 def annotate_forum_cards(forums):
     forums = list(forums)
     for annotate in hooks.get_hooks(ANNOTATE_FORUM_CARDS):
@@ -196,7 +209,7 @@ class ForumPage(HeroImageFields, BasePage):
     body = StreamField(BodyBlock(), blank=True)
 
     parent_page_types = ["forums.ForumIndexPage"]
-    subpage_types = ["institute.StandardPage", "events.EventPage"]
+    subpage_types = ["institute.StandardPage", "events.EventPage", "news.NewsPage"]
     # A forum's card and page name these; drafts may leave them empty (institute.content_checks.publishing).
     required_to_publish = ("chair", "lead", "partner_university")
     base_form_class = ForumPageForm

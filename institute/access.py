@@ -13,7 +13,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 STAFF_EDITORS = "Staff editors"
-CONTENT_APPS = ("institute", "forums", "research", "events")
+CONTENT_APPS = ("institute", "forums", "research", "events", "news")
 # Models in those apps that are not content: site-wide settings, the demo loader's and the content checks'
 # bookkeeping.
 NOT_CONTENT = (BaseSiteSetting, BaseGenericSetting)

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import forms
 from django.db.models import Q
 from django.db.models.functions import ExtractYear
@@ -9,6 +11,31 @@ from institute.filters import ListingFilters, SlugChoiceField
 from institute.models import Institution, Person
 from research.choices import PersonRole, PublicationType
 from research.models import PublicationPage, ResearchThemePage
+
+
+class ForumAndThemeFilters(ListingFilters):
+    """?forum=<slug>&theme=<slug> for listings and feeds of pages that name forums and research themes (events,
+    news): their querysets have `for_forum(forum)` and a `themes` relation."""
+
+    forum = SlugChoiceField(ForumPage.objects.none(), empty_label="Any forum", label="Forum")
+    theme = SlugChoiceField(ResearchThemePage.objects.none(), empty_label="Any theme", label="Theme")
+
+    def __init__(self, data):
+        super().__init__(data)
+        self.fields["forum"].queryset = ForumPage.objects.live().public().order_by("title")
+        self.fields["theme"].queryset = ResearchThemePage.objects.live().public().order_by("title")
+
+    def filter_forum(self, pages, forum):
+        return pages.for_forum(forum)
+
+    def filter_theme(self, pages, theme):
+        return pages.filter(themes=theme)
+
+    @property
+    def feed_query(self):
+        """The query string that gives a feed the same forum and theme, e.g. "?forum=wales"."""
+        given = [(name, self.data[name]) for name in ("forum", "theme") if name in self.active]
+        return f"?{urlencode(given)}" if given else ""
 
 
 class PublicationFilters(ListingFilters):
