@@ -1,3 +1,4 @@
+import datetime
 import posixpath
 import re
 from contextlib import contextmanager
@@ -8,22 +9,30 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError, OperationalError, connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import Http404, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import capfirst, slugify
 from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
-from wagtail.models import Page, Site
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page, Site, get_page_models
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
 
 from institute import page_cache
+from institute.filters import shown
+from institute.models import FormPage, HomePage, IntroPage, Person, StandardPage
 from institute.pagination import paginate
-from institute.query import SitePageQuerySet
+from institute.query import SitePageQuerySet, the_page
 
 # Longer queries are cut here: nobody types more, and the search backend should not be asked to.
 MAX_QUERY_LENGTH = 200
@@ -117,6 +126,11 @@ robots_txt = TemplateView.as_view(template_name="robots.txt", content_type="text
 @require_safe
 def search(request):
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    kinds = search_kinds()
+    kind = request.GET.get("type", "")
+    ignored_kind = shown(kind) if kind and kind not in kinds else ""
+    if ignored_kind:
+        kind = ""
     results = None
     if query:
         pages = SitePageQuerySet(Page).live().public()
@@ -126,10 +140,169 @@ def search(request):
         # Only words reach the backend: SQLite's and PostgreSQL's query syntaxes differ in which
         # punctuation is an operator, and a visitor's stray quote must not become one.
         words = " ".join(re.findall(r"\w+", query))
-        results = paginate(request, pages.search(words) if words else pages.none())
-        cards = result_cards([page.pk for page in results], request)
-        results.object_list = [cards[page.pk] for page in results if page.pk in cards]
-    return TemplateResponse(request, "institute/search.html", {"search_query": query, "page_obj": results})
+        results = paginate(request, ranked_results(request, query, words, pages, kind) if words else [])
+        cards = result_cards([result for result in results if isinstance(result, int)], request)
+        results.object_list = [
+            cards[result] if isinstance(result, int) else result
+            for result in results
+            if not isinstance(result, int) or result in cards
+        ]
+    return TemplateResponse(
+        request,
+        "institute/search.html",
+        {
+            "search_query": query,
+            "page_obj": results,
+            "kinds": kinds,
+            "kind": kind,
+            "ignored_kind": ignored_kind,
+        },
+    )
+
+
+# Page types that lead to content rather than being it: the home page, the index pages that introduce a
+# listing, and the site's standing pages (about, contact). For a topic word they come after the content.
+NAVIGATION_PAGE_TYPES = (HomePage, IntroPage, StandardPage, FormPage)
+PERSON_KIND = "person"
+MAX_PEOPLE_RESULTS = 50
+OTHER_PAGES_KIND = "page"
+# The date each kind of content is about: a publication's, an event's start, a news item's.
+DATE_ATTRIBUTES = ("publication_date", "starts_at", "date")
+
+
+def content_page_types():
+    """Every page type that is content, whichever app adds it (research, events, news…)."""
+    return [model for model in get_page_models() if model.is_creatable and not issubclass(model, NAVIGATION_PAGE_TYPES)]
+
+
+def kind_of(model):
+    """A page type's name as results show it: “publication page” is a “Publication”."""
+    return capfirst(str(model._meta.verbose_name).removesuffix(" page"))
+
+
+def search_kinds():
+    """{value of ?type=: label} for the type filter."""
+    kinds = {slugify(kind_of(model)): kind_of(model) for model in content_page_types()}
+    kinds[PERSON_KIND] = "Person"
+    kinds[OTHER_PAGES_KIND] = "Other page"
+    return dict(sorted(kinds.items(), key=lambda item: (item[0] == OTHER_PAGES_KIND, item[1])))
+
+
+def people_directory(request):
+    """The page that shows people's profiles (the one whose type has `profile_url`), or None.
+
+    Found by what it does, so that this core app does not import the app that provides it."""
+    for model in get_page_models():
+        if hasattr(model, "profile_url"):
+            directory = the_page(model, request)
+            if directory:
+                return directory
+    return None
+
+
+def ranked_results(request, query, words, pages, kind):
+    """The results in the order they are shown: pages editors promoted for this query, people named by
+    it, content, people found by their job title or institution, and then navigation pages.
+
+    Each part is ranked by the search backend; a page of results fetches only the parts it shows.
+    Pages are given as their ids (their cards are cached), the rest as ResultCards.
+    """
+    content_types = content_page_types()
+    promoted = promoted_results(query, pages) if not kind else []
+    promoted_pages = [result for result in promoted if isinstance(result, int)]
+    if promoted_pages:
+        pages = pages.exclude(pk__in=promoted_pages)
+    named, others = matching_people(request, words) if kind in ("", PERSON_KIND) else ([], [])
+    if kind == PERSON_KIND:
+        return named + others
+    if kind == OTHER_PAGES_KIND:
+        return SearchPageIds(pages.type(*NAVIGATION_PAGE_TYPES).search(words))
+    if kind:
+        model = next(model for model in content_types if slugify(kind_of(model)) == kind)
+        return SearchPageIds(pages.type(model).search(words))
+    return ChainedResults(
+        promoted,
+        named,
+        SearchPageIds(pages.type(*content_types).search(words)),
+        others,
+        SearchPageIds(pages.type(*NAVIGATION_PAGE_TYPES).search(words)),
+    )
+
+
+def promoted_results(query, pages):
+    """What editors pinned for this query (wagtail.contrib.search_promotions), in their order: live
+    public pages of this site by id, external links as ResultCards."""
+    promotions = SearchPromotion.objects.filter(query__query_string=normalise_query_string(query)).filter(
+        Q(page__isnull=True) | Q(page__in=pages)
+    )
+    return [
+        promotion.page_id
+        or ResultCard(
+            title=promotion.external_link_text or promotion.external_link_url,
+            url=promotion.external_link_url,
+            summary=promotion.description,
+            kind="Link",
+        )
+        for promotion in promotions.order_by("sort_order")
+    ]
+
+
+def matching_people(request, words):
+    """(people whose name is the query, people found by their other words) as ResultCards."""
+    directory = people_directory(request)
+    if directory is None:
+        return [], []
+    # The best matches only: a common word would otherwise make a card for every person in the directory.
+    people = get_search_backend().search(words, Person.objects.select_related("organisation"))[:MAX_PEOPLE_RESULTS]
+    searched = set(words.casefold().split())
+    named, others = [], []
+    for person in people:
+        card = ResultCard(
+            title=person.full_name,
+            url=directory.profile_url(person, request),
+            summary=person.role_line,
+            kind="Person",
+        )
+        is_named = searched <= set(re.findall(r"\w+", person.name.casefold()))
+        (named if is_named else others).append(card)
+    return named, others
+
+
+class SearchPageIds:
+    """Page search results as page ids, counted and sliced by the search backend."""
+
+    def __init__(self, results):
+        self.results = results
+
+    def count(self):
+        return self.results.count()
+
+    def __getitem__(self, key):
+        return [page.pk for page in self.results[key]]
+
+
+class ChainedResults:
+    """Ranked parts shown one after another and paginated as one list: each part is counted, and only
+    the slices of the parts a page of results shows are fetched."""
+
+    def __init__(self, *parts):
+        self.parts = parts
+
+    @cached_property
+    def counts(self):
+        return [part.count() if isinstance(part, SearchPageIds) else len(part) for part in self.parts]
+
+    def count(self):
+        return sum(self.counts)
+
+    def __getitem__(self, key):
+        start, stop = key.start or 0, key.stop
+        items = []
+        for part, count in zip(self.parts, self.counts, strict=True):
+            if start < count and stop > 0:
+                items += part[max(start, 0) : min(stop, count)]
+            start, stop = start - count, stop - count
+        return items
 
 
 @dataclass(frozen=True)
@@ -137,6 +310,18 @@ class ResultCard:
     title: str
     url: str
     summary: str
+    kind: str
+    date: datetime.date | None = None
+
+
+def result_date(page):
+    for name in DATE_ATTRIBUTES:
+        value = getattr(page, name, None)
+        if isinstance(value, datetime.datetime):
+            return timezone.localdate(value)
+        if isinstance(value, datetime.date):
+            return value
+    return None
 
 
 def result_cards(page_ids, request):
@@ -153,6 +338,8 @@ def result_cards(page_ids, request):
                 title=page.title,
                 url=page.get_url(request),
                 summary=getattr(page, "summary", "") or page.search_description,
+                kind="Page" if isinstance(page, NAVIGATION_PAGE_TYPES) else kind_of(type(page)),
+                date=result_date(page),
             )
             for page in pages
         }

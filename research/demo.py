@@ -751,7 +751,7 @@ def load(log):
         PartnersPage(
             title="Our partners",
             slug="partners",
-            show_in_menus=False,
+            show_in_menus=True,
             intro="The Institute's key research themes are led by ten academic partners spread across the UK. Eight "
             "of them also support one of the regional productivity forums.",
         ),
@@ -761,7 +761,7 @@ def load(log):
         PeopleIndexPage(
             title="People",
             slug="people",
-            show_in_menus=False,
+            show_in_menus=True,
             intro="A diverse community of leading experts, policymakers and practitioners: the researchers who lead "
             "our themes, the business leaders and academics who run our forums, and the institute's own team.",
         ),
@@ -860,6 +860,7 @@ def _publications(research, themes):
         PublicationIndexPage(
             title="Publications",
             slug="publications",
+            show_in_menus=True,
             intro="Working papers, insights papers, policy briefs, reports, journal articles and data sets from the "
             "institute's research themes and regional forums. The publications in this demo are invented.",
         ),

@@ -151,7 +151,8 @@ class Person(UniqueSlugMixin, RevisionMixin, index.Indexed, ClusterableModel):
     ]
     base_form_class = PersonForm
     search_fields = [
-        index.SearchField("name"),
+        # A person's name is what a page's title is to the page.
+        index.SearchField("name", boost=2),
         index.AutocompleteField("name"),
         index.SearchField("job_title"),
         index.RelatedFields("organisation", [index.SearchField("name")]),

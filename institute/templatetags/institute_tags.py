@@ -16,20 +16,46 @@ def current_page(context):
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
-    site = Site.find_for_request(request)
     current = current_page(context)
     items = []
-    for item in page_cache.remember(f"main-menu:{site.pk}", lambda: menu_items(site, request), request) if site else []:
-        is_current = bool(current) and current.path.startswith(item["path"])
-        items.append({**item, "is_current": is_current, "is_page": is_current and current.pk == item["pk"]})
+    for item in site_sections(context):
+        children = [{**child, **current_flags(current, child)} for child in item["children"]]
+        items.append({**item, **current_flags(current, item), "children": children})
     match = request.resolver_match
     return {"items": items, "search_is_current": bool(match) and match.url_name == "search"}
 
 
+@register.simple_tag(takes_context=True)
+def site_sections(context):
+    """The pages marked for menus under the home page, each with its own pages marked for menus: the
+    main menu and the footer list these. Read once per content version."""
+    request = context["request"]
+    site = Site.find_for_request(request)
+    return page_cache.remember(f"main-menu:{site.pk}", lambda: menu_items(site, request), request) if site else []
+
+
+def current_flags(current, item):
+    is_current = bool(current) and current.path.startswith(item["path"])
+    return {"is_current": is_current, "is_page": is_current and current.pk == item["pk"]}
+
+
 def menu_items(site, request):
+    def item(page, children=()):
+        return {
+            "pk": page.pk,
+            "path": page.path,
+            "title": page.title,
+            "url": page.get_url(request),
+            "children": children,
+        }
+
+    pages = site.root_page.get_descendants().filter(depth__lte=site.root_page.depth + 2)
+    pages = list(pages.live().public().in_menu().order_by("path"))
+    sections = [page for page in pages if page.depth == site.root_page.depth + 1]
+    # A section's own pages are listed under it only when the section itself is in the menu.
     return [
-        {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
-        for page in site.root_page.get_children().live().public().in_menu()
+        item(section, [item(page) for page in pages if page.path[: -page.steplen] == section.path])
+        for section in sections
     ]
 
 

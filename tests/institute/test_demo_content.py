@@ -54,14 +54,19 @@ def test_demo_content_builds_the_site(demo_site, client, site, soup):
     assert InstituteSettings.for_site(site).announcement_is_showing()
 
     menu = soup(client.get("/")).find("nav", attrs={"aria-label": "Main"})
-    assert [a.text for a in menu.find_all("a")] == [
+    sections = menu.select(".main-nav__list > .main-nav__item")
+    assert [section.find("a").text for section in sections] == [
         "About us",
         "Contact us",
         "Regional forums",
         "Research",
+        "Our partners",
+        "People",
         "Events",
+        "News",
         "Search",
     ]
+    assert [link.text for link in sections[3].select(".main-nav__submenu a")] == ["Publications"]
     for url in ["/", "/about/", "/contact/", "/accessibility/"]:
         assert client.get(url).status_code == 200
 

@@ -9,7 +9,7 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-SEARCH_QUERIES = 3
+SEARCH_QUERIES = 5
 
 
 def productivity_pages(parent, count):

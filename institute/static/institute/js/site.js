@@ -11,8 +11,23 @@ function setUpMainNav() {
     toggle.setAttribute("aria-expanded", String(open));
     nav.dataset.open = String(open);
   });
+  // A section's own pages open and close with the button beside it; Escape closes the open list first.
+  const submenuToggles = nav.querySelectorAll(".main-nav__submenu-toggle");
+  submenuToggles.forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      const open = button.getAttribute("aria-expanded") !== "true";
+      submenuToggles.forEach((other) => other.setAttribute("aria-expanded", "false"));
+      button.setAttribute("aria-expanded", String(open));
+    });
+  });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && nav.dataset.open === "true") {
+    if (event.key !== "Escape") return;
+    const openSubmenu = nav.querySelector('.main-nav__submenu-toggle[aria-expanded="true"]');
+    if (openSubmenu) {
+      openSubmenu.click();
+      openSubmenu.focus();
+    } else if (nav.dataset.open === "true") {
       toggle.click();
       toggle.focus();
     }
