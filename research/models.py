@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from forums.models import ForumPage
+from institute import structured_data
 from institute.blocks import BodyBlock
 from institute.models import BasePage, HeroImageFields, Institution, IntroPage, Person, chosen_pages
 from institute.pagination import paginate
@@ -21,6 +22,7 @@ from institute.query import SitePageQuerySet, the_page
 from institute.sections import page_sections
 from research.choices import Programme, PublicationType
 from research.citations import Citation
+from research.structured_data import scholarly_article
 from research.validators import normalise_doi, validate_doi
 
 # Apps built on research (events, news) add a theme's events… and a person's events… through these hooks.
@@ -122,7 +124,7 @@ class ThemeLead(Orderable):
         return f"{self.person} ({self.role})"
 
 
-class PublicationIndexPage(IntroPage):
+class PublicationIndexPage(RoutablePageMixin, IntroPage):
     max_count = 1
     parent_page_types = ["research.ResearchIndexPage"]
     subpage_types = ["research.PublicationPage"]
@@ -139,6 +141,12 @@ class PublicationIndexPage(IntroPage):
         context["filters"] = filters
         context["publications"] = paginate(request, publications)
         return context
+
+    @path("feed/", name="rss")
+    def rss(self, request):
+        from research.feeds import PublicationsFeed  # the feed reads this module's models
+
+        return PublicationsFeed()(request, index=self)
 
 
 class PublicationKeyword(TaggedItemBase):
@@ -194,10 +202,15 @@ class PublicationPage(BasePage):
         MultiFieldPanel([FieldPanel("themes"), FieldPanel("forums"), FieldPanel("keywords")], heading="Topics"),
         FieldPanel("body"),
     ]
+    # A publication is found by its authors' names, whether they have a profile here or were typed in.
     search_fields = Page.search_fields + [
         index.SearchField("abstract"),
         index.SearchField("body"),
-        index.RelatedFields("authors", [index.SearchField("name")]),
+        index.RelatedFields(
+            "authors",
+            [index.SearchField("name"), index.RelatedFields("person", [index.SearchField("name")])],
+        ),
+        index.RelatedFields("keywords", [index.SearchField("name")]),
         index.FilterField("publication_type"),
         index.FilterField("publication_date"),
     ]
@@ -235,6 +248,9 @@ class PublicationPage(BasePage):
         context["themes"] = list(chosen_pages(ResearchThemePage, self.themes))
         context["forums"] = list(chosen_pages(ForumPage, self.forums))
         context["keywords"] = sorted(self.keywords.all(), key=lambda tag: tag.name)
+        context["structured_data"] = scholarly_article(
+            self, context["citation"], request, the_page(PeopleIndexPage, request)
+        )
         return context
 
 
@@ -314,18 +330,36 @@ class PeopleIndexPage(RoutablePageMixin, IntroPage):
             Person.objects.select_related("organisation", "photo").prefetch_related("photo__renditions", "links"),
             slug=slug,
         )
+        trail = [*self.get_ancestors().filter(depth__gte=2), self]
+        url = self.profile_url(person, request)
         return self.render(
             request,
             template="research/person_profile.html",
             context_overrides={
                 "person": person,
-                "trail": [*self.get_ancestors().filter(depth__gte=2), self],
+                "trail": trail,
+                "canonical_url": structured_data.absolute_url(request, url),
+                "structured_data": [
+                    structured_data.person(request, person, url),
+                    structured_data.breadcrumb_list(
+                        request, [*((page.title, page.get_url(request)) for page in trail), (person.full_name, url)]
+                    ),
+                ],
                 **profile_context(request, person),
             },
         )
 
     def profile_url(self, person, request=None):
         return self.get_url(request) + self.reverse_subpage("profile", kwargs={"slug": person.slug})
+
+    def get_sitemap_urls(self, request=None):
+        """The directory, then every profile: people are found by name."""
+        urls = super().get_sitemap_urls(request)
+        directory = urls[0]["location"]
+        return urls + [
+            {"location": directory + self.reverse_subpage("profile", kwargs={"slug": slug})}
+            for slug in Person.objects.order_by("name", "pk").values_list("slug", flat=True)
+        ]
 
 
 def profile_context(request, person):

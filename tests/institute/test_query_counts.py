@@ -9,7 +9,7 @@ from tests.institute.test_pages import every_block_body
 
 pytestmark = pytest.mark.django_db
 
-HOME_PAGE_QUERIES = 9
+HOME_PAGE_QUERIES = 10
 STANDARD_PAGE_QUERIES = 25
 
 

@@ -23,7 +23,7 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-THEME_PAGE_QUERIES = 19
+THEME_PAGE_QUERIES = 20
 PUBLICATION_PAGE_QUERIES = 17
 PARTNERS_PAGE_QUERIES = 10
 

@@ -21,7 +21,7 @@ from tests.helpers import queries_for
 pytestmark = pytest.mark.django_db
 
 DIRECTORY_QUERIES = 10
-PROFILE_QUERIES = 17
+PROFILE_QUERIES = 18
 
 
 @pytest.fixture
