@@ -18,6 +18,8 @@ CONTENT_APPS = ("institute", "forums", "research", "events", "news")
 # bookkeeping.
 NOT_CONTENT = (BaseSiteSetting, BaseGenericSetting)
 NOT_CONTENT_MODELS = ("institute.demorecord", "institute.externallink", "institute.pagehealth")
+# Wagtail's own models that are editorial work: the results pinned to the top of a search.
+EDITORIAL_MODELS = ("wagtailsearchpromotions.searchpromotion",)
 PAGE_PERMISSIONS = (
     "add_page",
     "change_page",
@@ -56,6 +58,7 @@ def content_model_permissions():
         and not issubclass(model, Page)
         and model._meta.label_lower not in NOT_CONTENT_MODELS
     ]
+    labels += EDITORIAL_MODELS
     wanted = Q(pk__in=[])
     for label in labels:
         app_label, model_name = label.split(".")

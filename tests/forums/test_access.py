@@ -139,6 +139,7 @@ def test_staff_editors_edit_all_content_but_not_users_groups_or_settings(staff_e
     assert staff_editor.has_perm("institute.change_person")
     assert staff_editor.has_perm("institute.add_institution")
     assert staff_editor.has_perm("forums.change_forumaccess")
+    assert staff_editor.has_perm("wagtailsearchpromotions.add_searchpromotion")
     assert not staff_editor.has_perm("institute.change_institutesettings")
     assert not staff_editor.has_perm("auth.change_user")
     assert not staff_editor.has_perm("auth.change_group")

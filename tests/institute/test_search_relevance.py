@@ -229,10 +229,10 @@ def test_promoted_results_come_first(client, home_page, research, soup):
     ]
 
 
-def test_a_superuser_pins_a_result_through_the_admin(client, home_page, research, superuser, soup):
+def test_a_staff_editor_pins_a_result_through_the_admin(client, home_page, research, staff_editor, soup):
     about = StandardPageFactory(parent=home_page, title="About us", slug="about")
     publication(research["publications"], "Skills mismatch")
-    client.force_login(superuser)
+    client.force_login(staff_editor)
 
     response = client.post(
         "/admin/searchpicks/add/",
@@ -255,10 +255,10 @@ def test_a_superuser_pins_a_result_through_the_admin(client, home_page, research
     assert titles(client, soup, q="skills") == ["About us", "Skills mismatch"]
 
 
-def test_forum_leads_have_no_promoted_results_menu(client, scotland, superuser):
+def test_forum_leads_have_no_promoted_results_menu(client, scotland, staff_editor):
     client.force_login(scotland.lead.user)
     assert b"Promoted search results" not in client.get("/admin/").content
     assert client.get("/admin/searchpicks/").status_code in (HTTPStatus.FOUND, HTTPStatus.FORBIDDEN)
 
-    client.force_login(superuser)
+    client.force_login(staff_editor)
     assert b"Promoted search results" in client.get("/admin/").content
