@@ -9,7 +9,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -18,10 +18,13 @@ from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
+
+from rest_framework.fields import ReadOnlyField
 
 from events.blocks import ProgrammeBlock
 from events.calendar import MAX_YEAR, MIN_YEAR, MonthCalendar, months_with_events
@@ -69,6 +72,17 @@ class EventPageQuerySet(SitePageQuerySet):
         """With the tagged forums a listing names; `attach_forums()` adds the forum each event is under."""
         return self.defer_streamfields().prefetch_related(
             Prefetch("forums", queryset=ForumPage.objects.live().order_by("title"))
+        )
+
+    def for_api(self):
+        """With what the open data API shows in a fixed number of queries: the forum each page is under
+        (`api_forum_id`, `api_forum_title`) and its tagged live, public themes and forums."""
+        forum = ForumPage.objects.live().above(OuterRef("path"))
+        return self.annotate(
+            api_forum_id=Subquery(forum.values("pk")[:1]), api_forum_title=Subquery(forum.values("title")[:1])
+        ).prefetch_related(
+            Prefetch("themes", ResearchThemePage.objects.live().public().order_by("title"), to_attr="public_themes"),
+            Prefetch("forums", ForumPage.objects.live().public().order_by("title"), to_attr="public_forums"),
         )
 
 
@@ -250,6 +264,21 @@ class EventPage(HeroImageFields, BasePage):
         index.FilterField("starts_at"),
         index.FilterField("ends_at"),
     ]
+    # The open data API (institute.api); the forums and themes come from `for_api`. The online joining link
+    # is left out: organisers may share it with registrants only.
+    api_fields = [
+        APIField("summary"),
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("is_all_day"),
+        APIField("event_type"),
+        APIField("event_format"),
+        APIField("venue_name"),
+        APIField("venue_address"),
+        APIField("registration_url"),
+        APIField("forums", serializer=ReadOnlyField(source="api_forums")),
+        APIField("themes", serializer=ReadOnlyField(source="api_themes")),
+    ]
 
     class Meta:
         verbose_name = "event page"
@@ -271,6 +300,19 @@ class EventPage(HeroImageFields, BasePage):
             errors["slug"] = f"“{self.slug}” is part of the events calendar's address: choose another slug."
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def api_forums(self):
+        """The forum the page is under, then the others it is tagged with."""
+        parent = [{"id": self.api_forum_id, "title": self.api_forum_title}] if self.api_forum_id else []
+        tagged = [
+            {"id": forum.pk, "title": forum.title} for forum in self.public_forums if forum.pk != self.api_forum_id
+        ]
+        return parent + tagged
+
+    @property
+    def api_themes(self):
+        return [{"id": theme.pk, "title": theme.title} for theme in self.public_themes]
 
     @cached_property
     def forum(self):

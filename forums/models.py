@@ -2,14 +2,18 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Length, Substr
 from django.utils.text import slugify
 
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
 from wagtail.search import index
+
+from rest_framework.fields import ReadOnlyField
 
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock
 from institute.models import BasePage, HeroImageFields, IntroPage, Person
@@ -148,6 +152,14 @@ class ForumPageQuerySet(SitePageQuerySet):
             .order_by("title")
         )
 
+    def for_api(self):
+        """With the people and university the open data API names, in a fixed number of queries."""
+        return self.select_related("chair", "lead", "co_lead", "partner_university")
+
+    def above(self, path):
+        """The forum whose section holds the page at `path`, an expression such as `OuterRef("path")`."""
+        return self.filter(path=Substr(path, 1, Length("path")))
+
 
 class ForumPage(HeroImageFields, BasePage):
     """One regional productivity forum. Its roster (chair, lead, co-lead, contact) is entered here only."""
@@ -250,6 +262,17 @@ class ForumPage(HeroImageFields, BasePage):
         index.SearchField("summary"),
         index.SearchField("intro"),
         index.SearchField("body"),
+    ]
+    # The open data API (institute.api): the roster by name, not the people's records or contact details.
+    api_fields = [
+        APIField("region"),
+        APIField("summary"),
+        APIField("chair", serializer=ReadOnlyField(source="chair.api_reference", allow_null=True)),
+        APIField("lead", serializer=ReadOnlyField(source="lead.api_reference", allow_null=True)),
+        APIField("co_lead", serializer=ReadOnlyField(source="co_lead.api_reference", allow_null=True)),
+        APIField(
+            "partner_university", serializer=ReadOnlyField(source="partner_university.api_reference", allow_null=True)
+        ),
     ]
 
     class Meta:

@@ -8,12 +8,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from institute import views
+from institute.api import api_router
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", views.search, name="search"),
+    path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's own front-end login, ahead of its catch-all: everyone signs in on the admin's (with its limits).
     path("_util/login/", RedirectView.as_view(pattern_name="wagtailadmin_login", query_string=True)),

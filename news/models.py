@@ -9,15 +9,18 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+
+from rest_framework.fields import ReadOnlyField
 
 from forums.models import MANAGE_FORUMS, ForumContentPageForm, ForumPage
 from institute.blocks import BodyBlock
@@ -52,6 +55,18 @@ class NewsPageQuerySet(SitePageQuerySet):
             .select_related("listing_image", "hero_image")
             .prefetch_related("listing_image__renditions", "hero_image__renditions")
             .newest_first()
+        )
+
+    def for_api(self):
+        """With what the open data API shows in a fixed number of queries: the forum each page is under
+        (`api_forum_id`, `api_forum_title`) and its tagged live, public themes and forums."""
+        forum = ForumPage.objects.live().above(OuterRef("path"))
+        return self.annotate(
+            api_forum_id=Subquery(forum.values("pk")[:1]), api_forum_title=Subquery(forum.values("title")[:1])
+        ).prefetch_related(
+            "authors__person",
+            Prefetch("themes", ResearchThemePage.objects.live().public().order_by("title"), to_attr="public_themes"),
+            Prefetch("forums", ForumPage.objects.live().public().order_by("title"), to_attr="public_forums"),
         )
 
 
@@ -133,6 +148,15 @@ class NewsPage(HeroImageFields, BasePage):
         index.FilterField("date"),
         index.FilterField("kind"),
     ]
+    # The open data API (institute.api); the authors, forums and themes come from `for_api`.
+    api_fields = [
+        APIField("date"),
+        APIField("kind"),
+        APIField("summary"),
+        APIField("authors", serializer=ReadOnlyField(source="api_authors")),
+        APIField("forums", serializer=ReadOnlyField(source="api_forums")),
+        APIField("themes", serializer=ReadOnlyField(source="api_themes")),
+    ]
 
     class Meta:
         verbose_name = "news page"
@@ -146,6 +170,24 @@ class NewsPage(HeroImageFields, BasePage):
     @property
     def card_image(self):
         return self.listing_image or self.hero_image
+
+    @property
+    def api_authors(self):
+        authors = [author for author in self.authors.all() if author.display_name]
+        return [{"name": author.display_name, "person": author.person_id} for author in authors]
+
+    @property
+    def api_forums(self):
+        """The forum the page is under, then the others it is tagged with."""
+        parent = [{"id": self.api_forum_id, "title": self.api_forum_title}] if self.api_forum_id else []
+        tagged = [
+            {"id": forum.pk, "title": forum.title} for forum in self.public_forums if forum.pk != self.api_forum_id
+        ]
+        return parent + tagged
+
+    @property
+    def api_themes(self):
+        return [{"id": theme.pk, "title": theme.title} for theme in self.public_themes]
 
     @cached_property
     def forum(self):

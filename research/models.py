@@ -8,10 +8,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
+
+from rest_framework.fields import ReadOnlyField
 
 from forums.models import ForumPage
 from institute import structured_data
@@ -88,6 +91,7 @@ class ResearchThemePage(HeroImageFields, BasePage):
     # The summary is this page's card text, so the promote tab keeps only the card image.
     promote_panels = Page.promote_panels + [FieldPanel("listing_image")]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    api_fields = [APIField("programme"), APIField("summary")]
 
     class Meta:
         verbose_name = "research theme page"
@@ -158,6 +162,14 @@ class PublicationPageQuerySet(SitePageQuerySet):
         """Newest first, with what a listing row shows (authors, type, themes) in a fixed number of queries."""
         return self.prefetch_related("authors__person", "themes").order_by("-publication_date", "-pk")
 
+    def for_api(self):
+        """With what the open data API shows (authors, live public themes and forums) in a fixed number of queries."""
+        return self.prefetch_related(
+            "authors__person",
+            Prefetch("themes", ResearchThemePage.objects.live().public().order_by("title"), to_attr="public_themes"),
+            Prefetch("forums", ForumPage.objects.live().public().order_by("title"), to_attr="public_forums"),
+        )
+
 
 class PublicationPage(BasePage):
     publication_type = models.CharField("type", max_length=20, choices=PublicationType.choices)
@@ -214,6 +226,19 @@ class PublicationPage(BasePage):
         index.FilterField("publication_type"),
         index.FilterField("publication_date"),
     ]
+    # The open data API (institute.api); the themes and forums come from `for_api`.
+    api_fields = [
+        APIField("publication_type"),
+        APIField("publication_date"),
+        APIField("authors", serializer=ReadOnlyField(source="api_authors")),
+        APIField("abstract"),
+        APIField("journal"),
+        APIField("report_number"),
+        APIField("doi"),
+        APIField("external_url"),
+        APIField("themes", serializer=ReadOnlyField(source="api_themes")),
+        APIField("forums", serializer=ReadOnlyField(source="api_forums")),
+    ]
 
     class Meta:
         verbose_name = "publication page"
@@ -231,6 +256,18 @@ class PublicationPage(BasePage):
     def author_list(self):
         # An author whose Person was deleted and who had no name typed in has nothing left to show.
         return [author for author in self.authors.all() if author.display_name]
+
+    @property
+    def api_authors(self):
+        return [{"name": author.display_name, "person": author.person_id} for author in self.author_list]
+
+    @property
+    def api_themes(self):
+        return [{"id": theme.pk, "title": theme.title} for theme in self.public_themes]
+
+    @property
+    def api_forums(self):
+        return [{"id": forum.pk, "title": forum.title} for forum in self.public_forums]
 
     @property
     def doi_url(self):

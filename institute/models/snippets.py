@@ -75,6 +75,11 @@ class Institution(UniqueSlugMixin, RevisionMixin, index.Indexed, models.Model):
     def display_name(self):
         return self.short_name or self.name
 
+    @property
+    def api_reference(self):
+        """How the open data API names this institution where a page refers to it."""
+        return {"id": self.pk, "name": self.name}
+
 
 class PersonForm(WagtailAdminModelForm):
     """Staff see who added a person only while that forum editor may still edit them, and can only take the
@@ -177,6 +182,11 @@ class Person(UniqueSlugMixin, RevisionMixin, index.Indexed, ClusterableModel):
     @property
     def orcid_url(self):
         return f"https://orcid.org/{self.orcid}" if self.orcid else ""
+
+    @property
+    def api_reference(self):
+        """How the open data API names this person where a page refers to them."""
+        return {"id": self.pk, "name": self.full_name}
 
 
 class PersonLink(Orderable):
