@@ -1,10 +1,10 @@
-import signal
 import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from institute.link_check import check_external_links, check_links
+from institute.periodic import stopped_by_signals
 
 
 class Command(BaseCommand):
@@ -18,11 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Check one batch here and now, and stop.")
 
     def handle(self, *args, interval, once, **options):
-        stopped = threading.Event()
-        if not once:
-            # SIGTERM (a service manager, `make serve` stopping) ends the wait.
-            for signum in (signal.SIGTERM, signal.SIGINT):
-                signal.signal(signum, lambda *_: stopped.set())
+        stopped = threading.Event() if once else stopped_by_signals()
         if not settings.LINK_CHECK_ENABLED:
             # Stay up when not --once, so that a service manager does not start it again and again.
             self.stdout.write("External links are not checked: LINK_CHECK_ENABLED is off.")

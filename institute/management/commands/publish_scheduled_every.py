@@ -1,8 +1,9 @@
-import signal
 import threading
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from institute.periodic import stopped_by_signals
 
 
 class Command(BaseCommand):
@@ -16,11 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Run once and stop.")
 
     def handle(self, *args, interval, once, **options):
-        stopped = threading.Event()
-        if not once:
-            # SIGTERM (a service manager, `make serve` stopping) ends the wait, never a run half done.
-            for signum in (signal.SIGTERM, signal.SIGINT):
-                signal.signal(signum, lambda *_: stopped.set())
+        stopped = threading.Event() if once else stopped_by_signals()
         while True:
             call_command("publish_scheduled", stdout=self.stdout)
             if once or stopped.wait(interval):
