@@ -302,9 +302,11 @@ def test_an_announcement_goes_after_its_last_day(client, monkeypatch, institute_
     assert "Nominations close today" not in text(client.get("/about/"))
 
 
-def test_a_version_ends_at_the_next_moment_time_changes_a_page(home_page):
+def test_a_version_ends_at_the_next_moment_time_changes_a_page(monkeypatch, home_page):
     EventIndexPageFactory(parent=home_page, slug="events")
-    now = timezone.now()
+    # Midday, so that midnight (the other moment a version ends) is never the nearer one.
+    now = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(12, 0)))
+    monkeypatch.setattr(timezone, "now", lambda: now)
     ends = now + datetime.timedelta(minutes=5)
     EventPageFactory(parent=home_page.get_children().get(slug="events"), starts_at=now, ends_at=ends)
 
