@@ -145,7 +145,15 @@ DRAFT_FIELDS = frozenset(
     | {"locked", "locked_at", "locked_by"}
 )
 # Models of the site's own apps that pages never show.
-NOT_SHOWN = frozenset({"institute.DemoRecord", "institute.FormEmail", "institute.ExternalLink", "institute.PageHealth"})
+NOT_SHOWN = frozenset(
+    {
+        "institute.DemoRecord",
+        "institute.FormEmail",
+        "institute.ExternalLink",
+        "institute.PageHealth",
+        "news.NewsletterSubscription",
+    }
+)
 # Models of Wagtail and its companions that pages show.
 SHOWN = frozenset(
     {

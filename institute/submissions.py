@@ -1,4 +1,5 @@
-"""The admin's list of a form's submissions, whose spreadsheet downloads cannot run what visitors typed.
+"""Spreadsheet downloads in the admin (a form's submissions, newsletter subscribers) that cannot run what
+visitors typed.
 
 A spreadsheet opening a CSV file reads a cell starting with = + - @, a tab or a carriage return as a
 formula, so a visitor's "=HYPERLINK(…)" would run on a member of staff's computer. As OWASP advises,
@@ -20,7 +21,9 @@ def as_text(value):
     return f"'{value}" if looks_like_formula(value) else value
 
 
-class FormulaSafeSubmissionsListView(SubmissionsListView):
+class FormulaSafeExportMixin:
+    """For an admin view with spreadsheet downloads (Wagtail's SpreadsheetExportMixin) of what visitors typed."""
+
     def get_heading(self, queryset, field):
         # Headings are the labels editors gave the fields. In XLSX too: Wagtail writes headings as plain
         # values, which openpyxl would store as a live formula when they start with "=".
@@ -35,3 +38,7 @@ class FormulaSafeSubmissionsListView(SubmissionsListView):
             if looks_like_formula(cell.value):
                 cell.quotePrefix = True
             yield cell
+
+
+class FormulaSafeSubmissionsListView(FormulaSafeExportMixin, SubmissionsListView):
+    pass

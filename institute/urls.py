@@ -22,6 +22,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("research.urls")),
     path("", include("events.urls")),
+    path("", include("news.urls")),
 ]
 
 if settings.SERVE_MEDIA:

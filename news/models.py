@@ -5,11 +5,15 @@ forums, and `for_forum()` finds both.
 """
 
 import datetime
+import secrets
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -84,10 +88,10 @@ class NewsIndexPage(RoutablePageMixin, IntroPage):
         from news.filters import NewsFilters  # the filters' choices are read from these models
 
         context = super().get_context(request, *args, **kwargs)
-        filters = NewsFilters(request.GET)
+        filters = NewsFilters(request.GET, NewsPage.objects.visible().for_listing())
         context.update(
             filters=filters,
-            news_items=paginate(request, filters.filter(NewsPage.objects.visible().for_listing())),
+            news_items=paginate(request, filters.qs),
             rss_url=f"{self.url}feed/{filters.feed_query}",
         )
         return context
@@ -242,3 +246,68 @@ class NewsAuthor(Orderable):
     @property
     def display_name(self):
         return self.person.name if self.person_id else self.name
+
+
+def new_subscription_token():
+    return secrets.token_urlsafe(32)
+
+
+class NewsletterSubscriptionQuerySet(models.QuerySet):
+    def subscribed(self):
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+
+    def awaiting_confirmation(self):
+        return self.filter(confirmed_at__isnull=True, unsubscribed_at__isnull=True)
+
+    def unsubscribed(self):
+        return self.filter(unsubscribed_at__isnull=False)
+
+
+class NewsletterSubscription(models.Model):
+    """Someone who asked for the newsletter (news/newsletter.py). They receive it once they have followed the
+    link in the confirmation e-mail (double opt-in), until they follow the unsubscribe link in any message.
+
+    The token in both links is the subscription's only secret: it never changes, so that the unsubscribe
+    link of every message ever sent keeps working.
+    """
+
+    email = models.EmailField("e-mail address")
+    name = models.CharField(max_length=200, blank=True)
+    forums = models.ManyToManyField(ForumPage, blank=True, related_name="+", verbose_name="forums of interest")
+    themes = models.ManyToManyField(ResearchThemePage, blank=True, related_name="+", verbose_name="themes of interest")
+    token = models.CharField(max_length=64, unique=True, default=new_subscription_token, editable=False)
+    created_at = models.DateTimeField("signed up", auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField("confirmation last sent", default=timezone.now)
+    confirmed_at = models.DateTimeField("confirmed", null=True, blank=True)
+    unsubscribed_at = models.DateTimeField("unsubscribed", null=True, blank=True)
+
+    objects = NewsletterSubscriptionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "newsletter subscription"
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(Lower("email"), name="newsletter_unique_email")]
+
+    def __str__(self):
+        return self.email
+
+    @property
+    def is_subscribed(self):
+        return self.confirmed_at is not None and self.unsubscribed_at is None
+
+    @property
+    def status(self):
+        if self.unsubscribed_at:
+            return "Unsubscribed"
+        return "Subscribed" if self.confirmed_at else "Awaiting confirmation"
+
+    def confirmation_has_expired(self):
+        return timezone.now() - self.confirmation_sent_at > settings.NEWSLETTER_CONFIRMATION_PERIOD
+
+    @property
+    def forum_titles(self):
+        return ", ".join(forum.title for forum in self.forums.all())
+
+    @property
+    def theme_titles(self):
+        return ", ".join(theme.title for theme in self.themes.all())

@@ -1,11 +1,20 @@
-from wagtail import hooks
+from django import forms
+from django.urls import path
 
-from forums.models import FORUM_PAGE_SECTIONS
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+import django_filters
+
+from forums.models import FORUM_PAGE_SECTIONS, ForumPage
 from institute.query import the_page
 from institute.sections import HOME_PAGE_SECTIONS, Section
+from institute.submissions import FormulaSafeExportMixin
 from news import demo
-from news.models import NewsAuthor, NewsIndexPage, NewsPage
-from research.models import PERSON_PROFILE_SECTIONS, THEME_PAGE_SECTIONS
+from news.models import NewsAuthor, NewsIndexPage, NewsletterSubscription, NewsPage
+from research.models import PERSON_PROFILE_SECTIONS, THEME_PAGE_SECTIONS, ResearchThemePage
 
 LATEST = 3
 
@@ -81,3 +90,86 @@ def person_news(request, person):
 
 
 hooks.register("load_demo_content", demo.load, order=40)
+
+
+class NewsletterSubscriptionFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        choices=[
+            ("subscribed", "Subscribed"),
+            ("awaiting_confirmation", "Awaiting confirmation"),
+            ("unsubscribed", "Unsubscribed"),
+        ],
+        method="filter_status",
+    )
+    forums = django_filters.ModelMultipleChoiceFilter(
+        queryset=ForumPage.objects.order_by("title"), widget=forms.CheckboxSelectMultiple
+    )
+    themes = django_filters.ModelMultipleChoiceFilter(
+        queryset=ResearchThemePage.objects.order_by("title"), widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = NewsletterSubscription
+        fields = []
+
+    def filter_status(self, queryset, name, value):
+        return getattr(queryset, value)()
+
+
+class NewsletterSubscriptionIndexView(FormulaSafeExportMixin, IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("forums", "themes")
+
+
+class NewsletterSubscriptionViewSet(ModelViewSet):
+    """Admin → Newsletter: who signed up, what they chose, as CSV or XLSX.
+
+    Staff only: "Staff editors" hold the model's permissions with the rest of the news app's (institute/access.py),
+    forum leads hold none, so they have no menu item and a 403 on every URL. Nobody adds or edits a subscriber
+    here (only their own confirmation link subscribes them); staff may delete one who asks to be forgotten.
+    """
+
+    model = NewsletterSubscription
+    icon = "mail"
+    menu_label = "Newsletter"
+    menu_order = 720  # after Form e-mails
+    add_to_admin_menu = True
+    # Subscriptions name forum and theme pages, whose usage lists forum leads see: they must not list subscribers.
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = NewsletterSubscriptionIndexView
+    list_display = ["email", "name", "status", "created_at", "confirmed_at"]
+    filterset_class = NewsletterSubscriptionFilterSet
+    search_fields = ["email", "name"]
+    list_export = [
+        "email",
+        "name",
+        "status",
+        "forum_titles",
+        "theme_titles",
+        "created_at",
+        "confirmed_at",
+        "unsubscribed_at",
+    ]
+    export_headings = {"forum_titles": "Forums", "theme_titles": "Themes"}
+    export_filename = "newsletter-subscriptions"
+    inspect_view_fields = ["email", "name", "forums", "themes", "created_at", "confirmed_at", "unsubscribed_at"]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            add_url_name=None, edit_url_name=None, history_url_name=None, usage_url_name=None, **kwargs
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("delete/<int:pk>/", self.delete_view, name="delete"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_newsletter_viewset():
+    return NewsletterSubscriptionViewSet("newsletter_subscriptions")

@@ -20,7 +20,6 @@ class InstituteSettings(BaseSiteSetting):
     tagline = models.CharField(max_length=255, blank=True)
     contact_email = models.EmailField(blank=True)
     postal_address = models.TextField(blank=True, help_text="One line of the address per line.")
-    newsletter_signup_url = models.URLField("newsletter sign-up URL", blank=True)
     footer_text = RichTextField(blank=True, features=["bold", "italic", "link"])
     footer_links = StreamField(
         [("link", LinkBlock())], blank=True, help_text="e.g. the accessibility statement, privacy notice."
@@ -69,7 +68,7 @@ class InstituteSettings(BaseSiteSetting):
             heading="Organisation",
         ),
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("postal_address"), FieldPanel("newsletter_signup_url")],
+            [FieldPanel("contact_email"), FieldPanel("postal_address")],
             heading="Contact",
         ),
         MultiFieldPanel(

@@ -64,7 +64,6 @@ def test_header_and_footer_come_from_the_settings(client, site, home_page, soup)
     settings.contact_email = "enquiries@productivity.example"
     settings.postal_address = "1 Example Street\n\nManchester"
     settings.linkedin_url = "https://www.linkedin.com/company/example"
-    settings.newsletter_signup_url = "https://newsletter.example.com/"
     settings.footer_links = [("link", {"text": "Accessibility", "page": accessibility, "url": ""})]
     settings.save()
 
@@ -83,5 +82,4 @@ def test_footer_leaves_out_what_is_not_set(client, site, soup):
     footer = soup(client.get("/")).find("footer")
 
     assert "Follow us" not in footer.text
-    assert "newsletter" not in footer.text
     assert not footer.find("address")
