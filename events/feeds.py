@@ -28,7 +28,7 @@ class EventsFeed(Feed):
         return index.intro or f"Upcoming events from {settings.WAGTAIL_SITE_NAME}."
 
     def items(self, index):
-        events = EventFeedFilters(self.request.GET).filter(EventPage.objects.visible().upcoming())
+        events = EventFeedFilters(self.request.GET, EventPage.objects.visible().upcoming()).qs
         return list(events.defer_streamfields()[:MAX_ITEMS])
 
     def item_title(self, event):

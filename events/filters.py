@@ -5,18 +5,20 @@ from django import forms
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat
 
+from django_filters import ChoiceFilter, TypedChoiceFilter
+
 from events.calendar import MAX_YEAR, MIN_YEAR
 from events.choices import EventFormat, EventType, When
 from events.dates import LONDON, month_bounds
 from events.models import EventPage
 from research.filters import ForumAndThemeFilters
 
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 
 def parse_month(value):
     """The first day of the month "YYYY-MM" names, or None for anything else (e.g. "2026-13")."""
-    match = MONTH.match(str(value))
+    match = MONTH.fullmatch(str(value))
     if not match:
         return None
     year, month = int(match[1]), int(match[2])
@@ -25,41 +27,42 @@ def parse_month(value):
     return datetime.date(year, month, 1)
 
 
-class MonthField(forms.TypedChoiceField):
-    """A month as YYYY-MM. Any real month is valid; the choices offer those that have events."""
-
-    def __init__(self, **kwargs):
-        super().__init__(coerce=parse_month, empty_value=None, required=False, **kwargs)
-
-    def valid_value(self, value):
-        return parse_month(value) is not None
-
-
 class EventFeedFilters(ForumAndThemeFilters):
     """What calendar feeds can be narrowed to: ?forum=<slug>&theme=<slug>."""
+
+    class Meta:
+        model = EventPage
+        fields = []
+
+
+class EventFiltersForm(forms.Form):
+    field_order = ["when", "forum", "theme", "type", "format", "month"]
 
 
 class EventFilters(EventFeedFilters):
     """The events listing's filters. `when` picks upcoming (the default) or past events; the rest narrow them."""
 
-    when = forms.ChoiceField(required=False, choices=When.choices, label="Show")
-    type = forms.ChoiceField(required=False, choices=[("", "Any type"), *EventType.choices], label="Type")
-    format = forms.ChoiceField(required=False, choices=[("", "Any format"), *EventFormat.choices], label="Format")
-    month = MonthField(label="Month")
+    when = ChoiceFilter(choices=When.choices, method="filter_when", empty_label=None, label="Show")
+    type = ChoiceFilter(field_name="event_type", choices=EventType.choices, empty_label="Any type", label="Type")
+    format = ChoiceFilter(
+        field_name="event_format", choices=EventFormat.choices, empty_label="Any format", label="Format"
+    )
+    month = TypedChoiceFilter(coerce=parse_month, empty_value=None, method="filter_month", label="Month")
 
-    field_order = ["when", "forum", "theme", "type", "format", "month"]
+    class Meta(EventFeedFilters.Meta):
+        form = EventFiltersForm
 
-    def __init__(self, data):
-        super().__init__(data)
+    def __init__(self, data, queryset=None):
+        super().__init__(data, queryset)
         past = self.data.get("when") == When.PAST
         events = EventPage.objects.visible()
         events = events.past() if past else events.upcoming()
         starts = events.annotate(month=TruncMonth("starts_at", tzinfo=LONDON)).order_by()
         months = {month.date() for month in starts.values_list("month", flat=True).distinct()}
-        # A real month without events stays selected, so the form shows the filter that is applied.
+        # Any real month is valid: one without events is offered too, so the form shows the filter that is applied.
         chosen = parse_month(self.data.get("month", ""))
         months |= {chosen} if chosen else set()
-        self.fields["month"].choices = [("", "Any month")] + [
+        self.filters["month"].extra["choices"] = [("", "Any month")] + [
             (f"{month:%Y-%m}", dateformat.format(month, "F Y")) for month in sorted(months, reverse=past)
         ]
 
@@ -68,18 +71,13 @@ class EventFilters(EventFeedFilters):
         """Upcoming or past: what the listing shows."""
         return self.active.get("when") or When.UPCOMING
 
-    def filter(self, events):
+    def filter_queryset(self, events):
+        # Upcoming events are the default, and a filter's method is not called without a value: choose here.
         events = events.past() if self.showing == When.PAST else events.upcoming()
-        return super().filter(events)
+        return super().filter_queryset(events)
 
-    def filter_when(self, events, when):
-        return events  # chosen in filter(), before the other filters
+    def filter_when(self, events, name, when):
+        return events  # chosen in filter_queryset()
 
-    def filter_type(self, events, event_type):
-        return events.filter(event_type=event_type)
-
-    def filter_format(self, events, event_format):
-        return events.filter(event_format=event_format)
-
-    def filter_month(self, events, month):
+    def filter_month(self, events, name, month):
         return events.between(*month_bounds(month.year, month.month))

@@ -35,7 +35,7 @@ def feed_events():
 @require_safe
 def index_calendar(request, page_path):
     index = public_page_at(request, page_path, EventIndexPage)
-    events = EventFeedFilters(request.GET).filter(feed_events())
+    events = EventFeedFilters(request.GET, feed_events()).qs
     return calendar_response(request, events, name=f"{index.title} | {settings.WAGTAIL_SITE_NAME}")
 
 

@@ -17,7 +17,7 @@ class NewsFeed(Feed):
 
     def get_object(self, request, index):
         self.request = request
-        self.filters = NewsFeedFilters(request.GET)
+        self.filters = NewsFeedFilters(request.GET, NewsPage.objects.visible())
         return index
 
     def title(self, index):
@@ -31,7 +31,7 @@ class NewsFeed(Feed):
         return index.intro or f"News from {settings.WAGTAIL_SITE_NAME}."
 
     def items(self, index):
-        news_items = self.filters.filter(NewsPage.objects.visible())
+        news_items = self.filters.qs
         return list(news_items.defer_streamfields().prefetch_related("authors__person").newest_first()[:MAX_ITEMS])
 
     def item_title(self, item):

@@ -1,35 +1,40 @@
 from urllib.parse import urlencode
 
-from django import forms
 from django.db.models import Q
-from django.db.models.functions import ExtractYear
 
 from taggit.models import Tag
 
+from django_filters import ChoiceFilter, TypedChoiceFilter
+
 from forums.models import ForumPage
-from institute.filters import ListingFilters, SlugChoiceField
+from institute.filters import ListingFilters, SlugChoiceFilter, year_choices
 from institute.models import Institution, Person
 from research.choices import PersonRole, PublicationType
 from research.models import PublicationPage, ResearchThemePage
+
+
+# django-filter calls these with the request, which the choices do not depend on.
+def live_forums(request):
+    return ForumPage.objects.live().public().order_by("title")
+
+
+def live_themes(request):
+    return ResearchThemePage.objects.live().public().order_by("title")
+
+
+def institutions_with_people(request):
+    return Institution.objects.filter(people__isnull=False).distinct()
 
 
 class ForumAndThemeFilters(ListingFilters):
     """?forum=<slug>&theme=<slug> for listings and feeds of pages that name forums and research themes (events,
     news): their querysets have `for_forum(forum)` and a `themes` relation."""
 
-    forum = SlugChoiceField(ForumPage.objects.none(), empty_label="Any forum", label="Forum")
-    theme = SlugChoiceField(ResearchThemePage.objects.none(), empty_label="Any theme", label="Theme")
+    forum = SlugChoiceFilter(queryset=live_forums, method="filter_forum", empty_label="Any forum", label="Forum")
+    theme = SlugChoiceFilter(field_name="themes", queryset=live_themes, empty_label="Any theme", label="Theme")
 
-    def __init__(self, data):
-        super().__init__(data)
-        self.fields["forum"].queryset = ForumPage.objects.live().public().order_by("title")
-        self.fields["theme"].queryset = ResearchThemePage.objects.live().public().order_by("title")
-
-    def filter_forum(self, pages, forum):
+    def filter_forum(self, pages, name, forum):
         return pages.for_forum(forum)
-
-    def filter_theme(self, pages, theme):
-        return pages.filter(themes=theme)
 
     @property
     def feed_query(self):
@@ -39,48 +44,34 @@ class ForumAndThemeFilters(ListingFilters):
 
 
 class PublicationFilters(ListingFilters):
-    theme = SlugChoiceField(ResearchThemePage.objects.none(), empty_label="Any theme")
-    type = forms.ChoiceField(required=False, choices=[("", "Any type"), *PublicationType.choices])
-    year = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
-    author = SlugChoiceField(Person.objects.none(), empty_label="Any author")
-    forum = SlugChoiceField(ForumPage.objects.none(), empty_label="Any forum")
-    keyword = SlugChoiceField(Tag.objects.none(), empty_label="Any keyword")
+    theme = SlugChoiceFilter(field_name="themes", queryset=live_themes, empty_label="Any theme", label="Theme")
+    type = ChoiceFilter(
+        field_name="publication_type", choices=PublicationType.choices, empty_label="Any type", label="Type"
+    )
+    year = TypedChoiceFilter(
+        field_name="publication_date", lookup_expr="year", coerce=int, empty_value=None, label="Year"
+    )
+    author = SlugChoiceFilter(field_name="authors__person", distinct=True, empty_label="Any author", label="Author")
+    forum = SlugChoiceFilter(field_name="forums", queryset=live_forums, empty_label="Any forum", label="Forum")
+    keyword = SlugChoiceFilter(field_name="keywords", empty_label="Any keyword", label="Keyword")
 
-    def __init__(self, data):
-        super().__init__(data)
+    class Meta:
+        model = PublicationPage
+        fields = []
+
+    def __init__(self, data, queryset=None):
+        super().__init__(data, queryset)
+        # Authors, keywords and years are offered as far as live public publications have them: read once.
         publications = PublicationPage.objects.live().public()
-        self.fields["theme"].queryset = ResearchThemePage.objects.live().public().order_by("title")
-        self.fields["forum"].queryset = ForumPage.objects.live().public().order_by("title")
-        self.fields["author"].queryset = (
+        self.filters["author"].queryset = (
             Person.objects.filter(authorships__publication__in=publications).distinct().order_by("name")
         )
-        self.fields["keyword"].queryset = (
+        self.filters["keyword"].queryset = (
             Tag.objects.filter(research_publicationkeyword_items__content_object__in=publications)
             .distinct()
             .order_by("name")
         )
-        years = (
-            publications.annotate(year=ExtractYear("publication_date")).order_by("-year").values_list("year", flat=True)
-        )
-        self.fields["year"].choices = [("", "Any year")] + [(year, year) for year in years.distinct()]
-
-    def filter_theme(self, publications, theme):
-        return publications.filter(themes=theme)
-
-    def filter_type(self, publications, publication_type):
-        return publications.filter(publication_type=publication_type)
-
-    def filter_year(self, publications, year):
-        return publications.filter(publication_date__year=year)
-
-    def filter_author(self, publications, person):
-        return publications.filter(authors__person=person).distinct()
-
-    def filter_forum(self, publications, forum):
-        return publications.filter(forums=forum)
-
-    def filter_keyword(self, publications, tag):
-        return publications.filter(keywords=tag)
+        self.filters["year"].extra["choices"] = year_choices(publications, "publication_date")
 
 
 # What each role means, in terms of what the site already records about people.
@@ -94,15 +85,14 @@ ROLE_CONDITIONS = {
 
 
 class PeopleFilters(ListingFilters):
-    institution = SlugChoiceField(Institution.objects.none(), empty_label="Any institution")
-    role = forms.ChoiceField(required=False, choices=[("", "Any role"), *PersonRole.choices])
+    institution = SlugChoiceFilter(
+        field_name="organisation", queryset=institutions_with_people, empty_label="Any institution", label="Institution"
+    )
+    role = ChoiceFilter(choices=PersonRole.choices, method="filter_role", empty_label="Any role", label="Role")
 
-    def __init__(self, data):
-        super().__init__(data)
-        self.fields["institution"].queryset = Institution.objects.filter(people__isnull=False).distinct()
+    class Meta:
+        model = Person
+        fields = []
 
-    def filter_institution(self, people, institution):
-        return people.filter(organisation=institution)
-
-    def filter_role(self, people, role):
+    def filter_role(self, people, name, role):
         return people.filter(ROLE_CONDITIONS[role]).distinct()
