@@ -47,6 +47,11 @@ class MonthCalendar:
         self.weeks = [[days[day] for day in week] for week in weeks]
 
     @property
+    def days_with_events(self):
+        """The month's days that have events, in order: the calendar as a list, for narrow screens."""
+        return [day for week in self.weeks for day in week if day.in_month and day.events]
+
+    @property
     def title(self):
         return dateformat.format(self.first_day, "F Y")
 

@@ -59,14 +59,14 @@ IMAGES = {
 }
 
 VENUES = {
-    "glasgow": ("Adam Smith Business School", "University Avenue\nGlasgow\nG12 8QQ (demo address)"),
-    "cardiff": ("Cardiff University, Main Building", "Park Place\nCardiff\nCF10 3AT (demo address)"),
-    "manchester": ("Alliance Manchester Business School", "Booth Street West\nManchester\nM15 6PB (demo address)"),
-    "sheffield": ("The Diamond, University of Sheffield", "32 Leavygreave Road\nSheffield\nS3 7RD (demo address)"),
-    "warwick": ("Warwick Business School", "Scarman Road\nCoventry\nCV4 7AL (demo address)"),
-    "belfast": ("Riddel Hall, Queen's University Belfast", "185 Stranmillis Road\nBelfast\nBT9 5EE (demo address)"),
-    "cambridge": ("Judge Business School", "Trumpington Street\nCambridge\nCB2 1AG (demo address)"),
-    "london": ("Bush House, King's College London", "30 Aldwych\nLondon\nWC2B 4BG (demo address)"),
+    "glasgow": ("Adam Smith Business School", "University Avenue\nGlasgow\nG12 8QQ"),
+    "cardiff": ("Cardiff University, Main Building", "Park Place\nCardiff\nCF10 3AT"),
+    "manchester": ("Alliance Manchester Business School", "Booth Street West\nManchester\nM15 6PB"),
+    "sheffield": ("The Diamond, University of Sheffield", "32 Leavygreave Road\nSheffield\nS3 7RD"),
+    "warwick": ("Warwick Business School", "Scarman Road\nCoventry\nCV4 7AL"),
+    "belfast": ("Riddel Hall, Queen's University Belfast", "185 Stranmillis Road\nBelfast\nBT9 5EE"),
+    "cambridge": ("Judge Business School", "Trumpington Street\nCambridge\nCB2 1AG"),
+    "london": ("Bush House, King's College London", "30 Aldwych\nLondon\nWC2B 4BG"),
 }
 
 
@@ -610,7 +610,8 @@ def _event(index, event, position, context):
         ),
         hero_image=context.images.get(event.image),
         hero_image_alt="",
-        body=[("rich_text", f"<p>{event.summary}</p>{DEMO_NOTE}")],
+        # The summary is the page's standfirst already: the body adds to it, never repeats it.
+        body=[("rich_text", DEMO_NOTE)],
         programme=[
             (
                 "session",

@@ -124,8 +124,8 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         from events.filters import EventFilters  # the filters' choices are read from these models
 
         context = super().get_context(request, *args, **kwargs)
-        filters = EventFilters(request.GET)
-        events = paginate(request, filters.filter(EventPage.objects.visible().for_listing()))
+        filters = EventFilters(request.GET, EventPage.objects.visible().for_listing())
+        events = paginate(request, filters.qs)
         events.object_list = attach_forums(events.object_list)
         month = filters.active.get("month") or local(timezone.now()).date()
         feed_url = f"{self.url}feed.ics{filters.feed_query}"

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 
 from forums.models import ForumIndexPage, ForumMember, ForumPage
 from institute.demo.accounts import demo_password
-from institute.demo.helpers import demo_object, demo_page, illustration_image, portrait_image
+from institute.demo.helpers import demo_object, demo_page
 from institute.models import HomePage, Institution, Person
 
 DEMO_EMAIL_DOMAIN = "productivity.example"
@@ -49,11 +49,11 @@ FORUMS = [
             "Morag Kinnaird",
             "",
             "Chief Executive",
-            "Clyde Precision Engineering (demo)",
+            "Clyde Precision Engineering",
         ),
         DemoPerson("Alasdair Munro", "Dr", "Senior Lecturer in Economics", "University of Glasgow"),
         DemoPerson("Eilidh Ross", "Dr", "Research Fellow", "University of Glasgow"),
-        (("Iain Drummond", "Highland Food Producers (demo)"), ("Shona Baird", "Forth Logistics (demo)")),
+        (("Iain Drummond", "Highland Food Producers"), ("Shona Baird", "Forth Logistics")),
         96,
     ),
     DemoForum(
@@ -62,10 +62,10 @@ FORUMS = [
         "kings-college-london",
         "Bringing together firms from the capital and the south to turn research into practice.",
         "management practices in professional services and the productivity of the public sector",
-        DemoPerson("Priya Raman", "", "Managing Director", "Thames Analytics (demo)"),
+        DemoPerson("Priya Raman", "", "Managing Director", "Thames Analytics"),
         DemoPerson("Oliver Hartley", "Professor", "Professor of Public Policy", "King's College London"),
         None,
-        (("Daniel Okafor", "Southwark Makers (demo)"), ("Harriet Lowe", "Solent Marine (demo)")),
+        (("Daniel Okafor", "Southwark Makers"), ("Harriet Lowe", "Solent Marine")),
         128,
     ),
     DemoForum(
@@ -74,10 +74,10 @@ FORUMS = [
         "university-of-sheffield",
         "Yorks, Humber & North East: manufacturers, ports and universities working on productivity together.",
         "advanced manufacturing supply chains and the productivity of ports and logistics",
-        DemoPerson("Graham Whitaker", "", "Chair", "Don Valley Steelworks (demo)"),
+        DemoPerson("Graham Whitaker", "", "Chair", "Don Valley Steelworks"),
         DemoPerson("Rachel Sutcliffe", "Dr", "Reader in Management", "University of Sheffield"),
         DemoPerson("Kwame Mensah", "Dr", "Lecturer in Economics", "University of Sheffield"),
-        (("Lucy Armitage", "Humber Energy Partners (demo)"), ("Peter Dunn", "Tyne Software Guild (demo)")),
+        (("Lucy Armitage", "Humber Energy Partners"), ("Peter Dunn", "Tyne Software Guild")),
         87,
     ),
     DemoForum(
@@ -86,10 +86,10 @@ FORUMS = [
         "university-of-warwick",
         "The Midlands forum connects manufacturers and services firms across the East and West Midlands.",
         "automotive supply chains, and the diffusion of innovation beyond frontier firms",
-        DemoPerson("Sunita Bains", "", "Operations Director", "Arden Automotive (demo)"),
+        DemoPerson("Sunita Bains", "", "Operations Director", "Arden Automotive"),
         DemoPerson("James Whitfield", "Professor", "Professor of Industrial Economics", "University of Warwick"),
         None,
-        (("Mark Evans", "Trent Valley Foods (demo)"), ("Aisha Patel", "Black Country Castings (demo)")),
+        (("Mark Evans", "Trent Valley Foods"), ("Aisha Patel", "Black Country Castings")),
         89,
     ),
     DemoForum(
@@ -98,10 +98,10 @@ FORUMS = [
         "university-of-manchester",
         "Firms, councils and researchers in the North West testing what raises productivity locally.",
         "the productivity of city regions and the role of transport connections",
-        DemoPerson("Colin Ashworth", "", "Founder", "Mersey Digital (demo)"),
+        DemoPerson("Colin Ashworth", "", "Founder", "Mersey Digital"),
         DemoPerson("Hannah Kershaw", "Dr", "Senior Research Fellow", "University of Manchester"),
         DemoPerson("Tom Brennan", "Dr", "Lecturer in Economic Geography", "University of Manchester"),
-        (("Gillian Royle", "Pennine Textiles (demo)"), ("Sam Okoro", "Irwell Health Tech (demo)")),
+        (("Gillian Royle", "Pennine Textiles"), ("Sam Okoro", "Irwell Health Tech")),
         91,
     ),
     DemoForum(
@@ -110,10 +110,10 @@ FORUMS = [
         "cardiff-university",
         "Fforwm Cynhyrchiant Cymru: the productivity forum for Wales, working in Welsh and English.",
         "the foundational economy, rural firms and bilingual business support",
-        DemoPerson("Rhian Pritchard", "", "Managing Director", "Taff Vale Foods (demo)"),
+        DemoPerson("Rhian Pritchard", "", "Managing Director", "Taff Vale Foods"),
         DemoPerson("Gareth Llewellyn", "Dr", "Senior Lecturer in Economics", "Cardiff University"),
         None,
-        (("Owain Jenkins", "Menai Marine (demo)"), ("Carys Morgan", "Brecon Timber (demo)")),
+        (("Owain Jenkins", "Menai Marine"), ("Carys Morgan", "Brecon Timber")),
         84,
     ),
     DemoForum(
@@ -122,10 +122,10 @@ FORUMS = [
         "queens-university-belfast",
         "Businesses and policymakers in Northern Ireland working on productivity and skills.",
         "skills, management practices and cross-border trade",
-        DemoPerson("Declan McAllister", "", "Chief Executive", "Lagan Composites (demo)"),
+        DemoPerson("Declan McAllister", "", "Chief Executive", "Lagan Composites"),
         DemoPerson("Siobhan Quinn", "Professor", "Professor of Economics", "Queen's University Belfast"),
         DemoPerson("Ciaran Doherty", "Dr", "Research Fellow", "Queen's University Belfast"),
-        (("Niamh Kelly", "Antrim Agri-Tech (demo)"), ("Ruth Patterson", "Foyle Software (demo)")),
+        (("Niamh Kelly", "Antrim Agri-Tech"), ("Ruth Patterson", "Foyle Software")),
         83,
     ),
     DemoForum(
@@ -134,12 +134,12 @@ FORUMS = [
         "university-of-cambridge",
         "The East Anglia forum links the region's science businesses with its farms, ports and towns.",
         "spreading the productivity of the science cluster across the wider region",
-        DemoPerson("Edward Finch", "", "Chair", "Fenland Growers (demo)"),
+        DemoPerson("Edward Finch", "", "Chair", "Fenland Growers"),
         DemoPerson(
             "Charlotte Reeve", "Dr", "Director of Research, Centre for Business Research", "University of Cambridge"
         ),
         None,
-        (("Amir Haddad", "Cam Instruments (demo)"), ("Joanne Pike", "Felixstowe Freight (demo)")),
+        (("Amir Haddad", "Cam Instruments"), ("Joanne Pike", "Felixstowe Freight")),
         99,
     ),
 ]
@@ -195,24 +195,16 @@ def _forum(index, forum):
         partner_university=partner,
         contact_email=f"{forum.slug}-forum@{DEMO_EMAIL_DOMAIN}",
         get_involved="<p>Forum members include stakeholders from policy, community and business leaders from local, "
-        "national and multinational enterprises. To join, or to suggest a topic for a meeting, e-mail the forum "
-        "(demo address).</p>",
+        "national and multinational enterprises. To join, or to suggest a topic for a meeting, e-mail the "
+        "forum.</p>",
         body=_body(forum),
         members=[
             ForumMember(name=name, organisation=organisation, sort_order=position)
             for position, (name, organisation) in enumerate(forum.members)
         ],
     )
-    return demo_page(index, page, before_publish=lambda saved: _add_forum_picture(saved, forum))
-
-
-def _add_forum_picture(page, forum):
-    """The forum's own picture goes in its collection, made when the page was saved, so its lead may choose it."""
-    page.hero_image = illustration_image(
-        f"{forum.region} forum",
-        description=f"Abstract illustration in blue and green for the {forum.region} forum",
-        collection=page.access.collection,
-    )
+    # No picture: a forum's card and page show its region on the map (forums/map.py).
+    return demo_page(index, page)
 
 
 def _body(forum):
@@ -252,7 +244,6 @@ def _person(person, *, key):
             job_title=person.job_title,
             organisation=organisation,
             short_bio=f"{person.name} works on regional productivity. (Fictional demo profile.)",
-            photo=portrait_image(person.name),
         )
 
     return demo_object(key, create)

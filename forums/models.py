@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from rest_framework.fields import ReadOnlyField
 
+from forums.map import REGIONS
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock
 from institute.models import BasePage, HeroImageFields, IntroPage, Person
 from institute.page_forms import SitePageForm
@@ -36,18 +37,8 @@ def manages_forums(user):
     return user.is_active and user.has_perm(MANAGE_FORUMS)
 
 
-# The regions drawn on the forums map (templates/components/forum_map.html draws each by this key).
-MAP_SHAPES = [
-    ("", "No shape"),
-    ("scotland", "Scotland"),
-    ("northern-ireland", "Northern Ireland"),
-    ("north-west", "North West England"),
-    ("yorkshire-humber-and-north-east", "Yorkshire and the Humber, and North East England"),
-    ("wales", "Wales"),
-    ("midlands", "East and West Midlands"),
-    ("east-anglia", "East of England"),
-    ("london-and-the-south", "London, the South East and the South West"),
-]
+# The regions drawn on the forums map, by their keys in forums.map.REGIONS.
+MAP_SHAPES = [("", "No shape"), *((key, region.name) for key, region in REGIONS.items())]
 
 
 class ForumPagePermissionTester(PagePermissionTester):
@@ -146,11 +137,7 @@ class ForumIndexPage(IntroPage):
 class ForumPageQuerySet(SitePageQuerySet):
     def for_cards(self):
         """With everything a forum card shows, in a fixed number of queries."""
-        return (
-            self.select_related("partner_university", "chair", "lead", "listing_image", "hero_image")
-            .prefetch_related("listing_image__renditions", "hero_image__renditions")
-            .order_by("title")
-        )
+        return self.select_related("partner_university", "chair", "lead").order_by("title")
 
     def for_api(self):
         """With the people and university the open data API names, in a fixed number of queries."""
@@ -243,8 +230,9 @@ class ForumPage(HeroImageFields, BasePage):
         FieldPanel("get_involved"),
         FieldPanel("body"),
     ]
-    # The summary is this page's card text, so the promote tab keeps only the card image. The slug is the
-    # forum's address and names it in `forum_access`, so only staff change it.
+    # The summary is this page's card text, so the promote tab keeps only the listing image: a forum's card shows
+    # its region on the map, so that image is only the link preview's. The slug is the forum's address and names
+    # it in `forum_access`, so only staff change it.
     promote_panels = [
         MultiFieldPanel(
             [
@@ -282,10 +270,6 @@ class ForumPage(HeroImageFields, BasePage):
 
     def permissions_for_user(self, user):
         return ForumPagePermissionTester(user, self)
-
-    @property
-    def card_image(self):
-        return self.listing_image or self.hero_image
 
     ROSTER_ROLES = (
         ("chair", "Chair"),

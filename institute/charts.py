@@ -128,9 +128,11 @@ def _parse_cell(cell, row, column):
 
 # ---- Geometry ----------------------------------------------------------------------------------------------------
 
-# The viewBox. The SVG scales to its column, so these are proportions more than pixels.
-WIDTH = 440
-HEIGHT = 280
+# The viewBox is as wide as a phone's column, about 340px at 375px, so that its text of 14 units is drawn at 14px
+# or more there; site.css caps the SVG's width, so the text stays under about 18px on wider screens. A chart with
+# more categories than fit side by side at a line's height each is made wider instead of leaving labels out.
+WIDTH = 320
+PLOT_HEIGHT = 200
 # Chart text is 14 units (see site.css); this is a generous average width of one character at that size.
 CHAR_WIDTH = 8
 LINE_HEIGHT = 16
@@ -182,6 +184,7 @@ class Label:
     x: float
     y: float
     text: str
+    angle: int = 0  # -90: turned to read upwards, ending at x, y
 
 
 @dataclass(frozen=True)
@@ -247,10 +250,14 @@ def chart_geometry(data, kind, y_axis_label=""):
 
     left = max(len(label) for label in tick_labels) * CHAR_WIDTH + 10
     top = 2 * LINE_HEIGHT if y_axis_label else LINE_HEIGHT
-    slot = (WIDTH - left - RIGHT_MARGIN) / len(data.labels)
-    x_label_lines = _x_label_lines(data.labels, slot)
-    bottom = LINE_HEIGHT * max(len(lines) for lines in x_label_lines) + 12
-    plot = Rect(left, top, WIDTH - left - RIGHT_MARGIN, HEIGHT - top - bottom)
+    width = max(WIDTH, left + len(data.labels) * LINE_HEIGHT + RIGHT_MARGIN)
+    slot = (width - left - RIGHT_MARGIN) / len(data.labels)
+    x_label_lines, turned = _x_label_lines(data.labels, slot)
+    if turned:
+        bottom = max(len(label) for label in data.labels) * CHAR_WIDTH + 12
+    else:
+        bottom = LINE_HEIGHT * max(len(lines) for lines in x_label_lines) + 12
+    plot = Rect(left, top, width - left - RIGHT_MARGIN, PLOT_HEIGHT)
 
     def y_of(value):
         share = (value - tick_values[0]) / (tick_values[-1] - tick_values[0])
@@ -262,9 +269,13 @@ def chart_geometry(data, kind, y_axis_label=""):
     ]
     x_labels = []
     for index, lines in enumerate(x_label_lines):
+        centre = plot.x + (index + 0.5) * slot
+        if turned:
+            x_labels += [Label(_round(centre), plot.bottom + 8, text, angle=-90) for text in lines]
+            continue
         # Centred under its slot, but moved in where it would stick out of the viewBox at either end.
-        half = max((len(text) for text in lines), default=0) * CHAR_WIDTH / 2
-        x = _round(min(max(plot.x + (index + 0.5) * slot, half), WIDTH - half))
+        half = max(len(text) for text in lines) * CHAR_WIDTH / 2
+        x = _round(min(max(centre, half), width - half))
         x_labels += [Label(x, plot.bottom + LINE_HEIGHT * (line + 1) + 2, text) for line, text in enumerate(lines)]
     series = [
         _series_geometry(number, series, data, kind, slot, plot, y_of)
@@ -272,8 +283,8 @@ def chart_geometry(data, kind, y_axis_label=""):
     ]
     return ChartGeometry(
         kind=kind,
-        width=WIDTH,
-        height=HEIGHT,
+        width=width,
+        height=plot.bottom + bottom,
         plot=plot,
         ticks=ticks,
         tick_label_x=plot.x - 8,
@@ -285,19 +296,15 @@ def chart_geometry(data, kind, y_axis_label=""):
 
 
 def _x_label_lines(labels, slot):
-    """Each label's lines under the axis: up to two, shortened to fit, and only every few labels when space is short.
+    """Every label in full under the axis, and whether the labels are turned to read upwards.
 
-    The data table gives every label in full.
+    Labels wrap at spaces onto as many lines as they need while their longest word fits across a slot (so
+    "Yorkshire, Humber" breaks after its comma); otherwise each is one line turned upright, a line's height wide.
     """
-    longest = max(len(label) for label in labels)
-    every = 1
-    while int(slot * every / CHAR_WIDTH) - 1 < min(longest, 6):
-        every += 1
-    width = int(slot * every / CHAR_WIDTH) - 1
-    return [
-        textwrap.wrap(label, width, max_lines=2, placeholder="…") if index % every == 0 else []
-        for index, label in enumerate(labels)
-    ]
+    characters = int(slot / CHAR_WIDTH) - 1
+    if max(len(word) for label in labels for word in label.split()) <= characters:
+        return [textwrap.wrap(label, characters) for label in labels], False
+    return [[label] for label in labels], True
 
 
 def _series_geometry(number, series, data, kind, slot, plot, y_of):
@@ -318,11 +325,11 @@ def _series_geometry(number, series, data, kind, slot, plot, y_of):
             bars.append(Bar(_round(x), min(y, zero), _round(width - gap), _round(abs(zero - y)), title=title))
     else:
         points = " ".join(f"{_num(x)},{_num(y_of(value))}" for x, value in zip(centres, series.values, strict=True))
-        if slot >= 3 * MARKER_SIZE:  # closer points would be a blur of markers: the dashes still tell lines apart
-            markers = [
-                Marker(_marker(shape, x, y_of(value), MARKER_SIZE), title)
-                for x, value, title in zip(centres, series.values, titles, strict=True)
-            ]
+        # Points are at least a line's height apart (see WIDTH), so their markers never blur together.
+        markers = [
+            Marker(_marker(shape, x, y_of(value), MARKER_SIZE), title)
+            for x, value, title in zip(centres, series.values, titles, strict=True)
+        ]
     swatch_bar = Rect(4, 1, 24, 14)
     return SeriesGeometry(
         number=number,

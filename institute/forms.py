@@ -1,4 +1,5 @@
 import ipaddress
+import re
 
 from django import forms
 from django.conf import settings
@@ -13,6 +14,18 @@ SPAM_TRAP_FIELD = "spam-trap"
 SINGLE_LINE_MAX_LENGTH = 500
 MULTI_LINE_MAX_LENGTH = 5000
 NUMBER_MAX_DIGITS = 30
+# A single-line field labelled like this asks for the sender's name, so browsers may fill it in ("autocomplete").
+NAME_LABEL = re.compile(r"(your )?(full )?name", re.IGNORECASE)
+
+
+def spam_trap_field():
+    """A field people never see (components/spam_trap_field.html) and robots fill in: name it SPAM_TRAP_FIELD."""
+    return forms.CharField(
+        required=False,
+        label="Leave this field empty",
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        template_name="components/spam_trap_field.html",
+    )
 
 
 class MultiLineField(forms.CharField):
@@ -31,29 +44,45 @@ def client_network(address):
     return ipaddress.ip_network(ip).supernet(new_prefix=64) if ip.version == 6 else ip
 
 
-class SubmissionRateLimit:
-    """How many times one network address may send one form in a period (settings FORM_SUBMISSIONS_*).
+class RateLimit:
+    """How many times one sender (the cache key names them) may do one thing in a period of seconds.
 
     The count lives in Django's cache, which production shares between workers.
     """
 
-    def __init__(self, page, address):
-        self.key = f"form-submissions:{page.pk}:{client_network(address)}"
+    def __init__(self, key, allowance, period):
+        self.key = key
+        self.allowance = allowance
+        self.period = period
 
     def allow(self):
-        """Counts one more submission; False once the address has used up the period's allowance."""
-        period = settings.FORM_SUBMISSIONS_PERIOD
-        cache.add(self.key, 0, timeout=period)
+        """Counts one more time; False once the sender has used up the period's allowance."""
+        cache.add(self.key, 0, timeout=self.period)
         try:
             count = cache.incr(self.key)
         except ValueError:  # the period ended between the two calls
-            cache.set(self.key, 1, timeout=period)
+            cache.set(self.key, 1, timeout=self.period)
             count = 1
-        return count <= settings.FORM_SUBMISSIONS_PER_ADDRESS
+        return count <= self.allowance
+
+
+class SubmissionRateLimit(RateLimit):
+    """How many times one network address may send one form in a period (settings FORM_SUBMISSIONS_*)."""
+
+    def __init__(self, page, address):
+        super().__init__(
+            f"form-submissions:{page.pk}:{client_network(address)}",
+            settings.FORM_SUBMISSIONS_PER_ADDRESS,
+            settings.FORM_SUBMISSIONS_PERIOD,
+        )
 
 
 class SpamTrapForm(BaseForm):
-    """Refuses what robots send: a filled-in spam trap, or more submissions than a person would send."""
+    """Refuses what robots send: a filled-in spam trap, or more submissions than a person would send.
+
+    Labels of required fields say "(required)" in words, not only in the `required` attribute."""
+
+    template_name_label = "components/form_label.html"
 
     def __init__(self, *args, rate_limit=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,7 +94,7 @@ class SpamTrapForm(BaseForm):
             raise ValidationError("Your message could not be sent. Please leave the last field empty.")
         # Checked last, so that only a submission that would be stored counts towards the limit.
         if self.rate_limit and not self.errors and not self.rate_limit.allow():
-            minutes = settings.FORM_SUBMISSIONS_PERIOD // 60
+            minutes = self.rate_limit.period // 60
             raise ValidationError(
                 f"You have sent this form several times in the last {minutes} minutes. "
                 "Please try again later, or e-mail us instead."
@@ -77,7 +106,11 @@ class SpamTrapFormBuilder(FormBuilder):
     """Adds the spam trap, and a maximum length to every field people type into."""
 
     def create_singleline_field(self, field, options):
-        return forms.CharField(max_length=SINGLE_LINE_MAX_LENGTH, **options)
+        widget = forms.TextInput(attrs={"autocomplete": "name"}) if NAME_LABEL.fullmatch(field.label.strip()) else None
+        return forms.CharField(max_length=SINGLE_LINE_MAX_LENGTH, widget=widget, **options)
+
+    def create_email_field(self, field, options):
+        return forms.EmailField(widget=forms.EmailInput(attrs={"autocomplete": "email"}), **options)
 
     def create_multiline_field(self, field, options):
         return MultiLineField(max_length=MULTI_LINE_MAX_LENGTH, widget=forms.Textarea, **options)
@@ -94,12 +127,7 @@ class SpamTrapFormBuilder(FormBuilder):
     @property
     def formfields(self):
         fields = super().formfields
-        fields[SPAM_TRAP_FIELD] = forms.CharField(
-            required=False,
-            label="Leave this field empty",
-            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-            template_name="components/spam_trap_field.html",
-        )
+        fields[SPAM_TRAP_FIELD] = spam_trap_field()
         return fields
 
     def get_form_class(self):

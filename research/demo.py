@@ -17,7 +17,7 @@ from taggit.models import Tag
 
 from forums import demo as forums_demo
 from forums.models import ForumPage
-from institute.demo.helpers import demo_object, demo_page, illustration_image, pdf_document, portrait_image
+from institute.demo.helpers import demo_object, demo_page, pdf_document
 from institute.models import HomePage, Institution, Person
 from research.choices import Programme, PublicationType
 from research.models import (
@@ -60,7 +60,6 @@ class DemoTheme:
     title: str
     programme: str
     summary: str
-    image_description: str
     paragraphs: tuple[str, ...]
     leads: tuple[DemoLead, ...]
     partners: tuple[str, ...]  # institution slugs; together the themes name all ten academic partners
@@ -106,7 +105,6 @@ THEMES = [
         Programme.PEOPLE,
         "How do skills, training and the way work is organised shape productivity, and why do so many workers "
         "end up in jobs that do not use what they know?",
-        "Abstract illustration of figures at work among rising blue and green steps",
         (
             "Skills are the most direct link between productivity and people's living standards. The theme "
             "studies how schooling, apprenticeships and training at work feed through to what firms produce, and "
@@ -134,7 +132,6 @@ THEMES = [
         "Technology, innovation and diffusion",
         Programme.FIRMS,
         "Why do new technologies, from cloud computing to AI, spread so slowly beyond the most productive firms?",
-        "Abstract illustration of connected nodes spreading outwards across a teal grid",
         (
             "The UK has world-leading firms and research, but a long tail of businesses that adopt new technology "
             "late or not at all. The theme asks what holds diffusion back: the cost of adoption, the skills and "
@@ -156,7 +153,6 @@ THEMES = [
         "Investment and finance",
         Programme.FIRMS,
         "Why does the UK invest less than its peers, and how does access to finance differ between firms and places?",
-        "Abstract illustration of stacked columns and coins in deep blue and sand",
         (
             "Business investment in the UK has been low and volatile for decades. The theme studies investment in "
             "machinery, buildings and intangible assets such as software, data and training, and how it responds "
@@ -182,7 +178,6 @@ THEMES = [
         Programme.FIRMS,
         "How much of the gap between the most and least productive firms comes down to how they are managed "
         "and organised?",
-        "Abstract illustration of interlocking shapes arranged like an organisation chart",
         (
             "Organisational capital is the know-how, routines and management practices that let a firm turn "
             "people and equipment into output. It is hard to see and hard to measure, yet differences in it "
@@ -203,7 +198,6 @@ THEMES = [
         Programme.INSTITUTIONS,
         "Why are the UK's regional inequalities in productivity among the largest of any advanced country, and "
         "what would narrow them?",
-        "Abstract illustration of a map-like pattern of regions in shades of blue and green",
         (
             "Regional inequalities are a national problem. Output per hour worked in London and the South is far "
             "above the UK average, while most other nations and regions fall well below it, and the gaps have "
@@ -225,7 +219,6 @@ THEMES = [
         Programme.INSTITUTIONS,
         "How do the UK's highly centralised government, its devolved nations and local institutions shape "
         "productivity?",
-        "Abstract illustration of columns and arches in muted blue and sand",
         (
             "The UK is one of the most centralised advanced economies. The theme asks how decisions taken in "
             "Whitehall, in the devolved governments and in local and combined authorities affect investment, "
@@ -246,7 +239,6 @@ THEMES = [
         Programme.INSTITUTIONS,
         "Are we measuring productivity well, in services, in the public sector and in intangible assets, and "
         "what do better data show?",
-        "Abstract illustration of line charts and data points over a fine grid",
         (
             "Productivity is output divided by input, but both are hard to measure in a modern economy. The theme "
             "works on the measurement of services output, intangible investment and hours worked, and on "
@@ -272,7 +264,6 @@ THEMES = [
         Programme.PEOPLE,
         "How productive are health, education and other public services, and how could they deliver more for "
         "the people who use them?",
-        "Abstract illustration of people and buildings linked by curved green lines",
         (
             "Public services account for around a fifth of the economy, yet their productivity is measured less "
             "well and discussed less often than that of private firms. The theme studies how the NHS, schools "
@@ -319,10 +310,10 @@ KEYWORDS = {
 INSTITUTE_AUTHORS = ["helen-marwick", "tomasz-nowak", "gareth-price", "mairead-kelly"]
 
 # Authors without a profile on the site: (name, affiliation). All fictional.
-MARIA_FERREIRA = ("Maria Ferreira", "Northbridge Business School (demo)")
-KENJI_WATANABE = ("Kenji Watanabe", "Pacific Productivity Centre (demo)")
-SOPHIE_LAURENT = ("Sophie Laurent", "Institut d'Études Régionales (demo)")
-DAVID_OSEI = ("David Osei", "Westmoor Institute for Labour Studies (demo)")
+MARIA_FERREIRA = ("Maria Ferreira", "Northbridge Business School")
+KENJI_WATANABE = ("Kenji Watanabe", "Pacific Productivity Centre")
+SOPHIE_LAURENT = ("Sophie Laurent", "Institut d'Études Régionales")
+DAVID_OSEI = ("David Osei", "Westmoor Institute for Labour Studies")
 
 # Where publications published elsewhere live, by type; example.org stands in for the publisher.
 EXTERNAL_URL_FOLDERS = {PublicationType.JOURNAL_ARTICLE: "journals", PublicationType.DATA_SET: "data"}
@@ -347,6 +338,8 @@ class DemoPublication:
     forums: tuple[str, ...] = ()
     journal: str = ""
     doi: bool = False
+    # The slug of a publication whose title was shortened after sites had loaded it: they keep one page of it.
+    slug: str = ""
 
 
 WP = PublicationType.WORKING_PAPER
@@ -359,7 +352,7 @@ DATA = PublicationType.DATA_SET
 # Oldest first: the loader spreads them evenly from January 2021 to a few days before it runs.
 PUBLICATIONS = [
     DemoPublication(
-        "Why has UK productivity growth stalled? A decomposition across firms, sectors and regions",
+        "Why has UK productivity growth stalled? Firms, sectors and regions",
         WP,
         "We decompose the slowdown in UK productivity growth since 2008 into changes within firms, shifts between "
         "sectors and differences between regions. Most of the slowdown happened within firms, and it was "
@@ -368,6 +361,7 @@ PUBLICATIONS = [
         ("measurement", "regional inequality"),
         ("Helen Marwick", "Eleanor Marsh", "Imran Qureshi"),
         doi=True,
+        slug="why-has-uk-productivity-growth-stalled-a-decomposition-across-firms-sectors-and",
     ),
     DemoPublication(
         "The UK productivity puzzle in ten charts",
@@ -504,7 +498,7 @@ PUBLICATIONS = [
         doi=True,
     ),
     DemoPublication(
-        "Training, apprenticeships and firm productivity: evidence from linked employer and employee data",
+        "Training, apprenticeships and firm productivity: evidence from linked data",
         WP,
         "Linking apprenticeship records to firm accounts, we estimate the effect of training on productivity. "
         "Firms that take on apprentices become more productive within three years, with larger gains in "
@@ -512,6 +506,7 @@ PUBLICATIONS = [
         ("skills-and-the-labour-market",),
         ("skills", "labour market", "SMEs"),
         ("Marcus Holroyd", "Fionnuala Byrne"),
+        slug="training-apprenticeships-and-firm-productivity-evidence-from-linked-employer-and",
     ),
     DemoPublication(
         "Survey of management practices in UK small firms, 2022 wave",
@@ -789,7 +784,6 @@ def _lead(lead, theme):
             organisation=_partner(lead.organisation),
             short_bio=f"{lead.name.split()[0]} {leads} the institute's research theme on {topic}, working with "
             "researchers across the academic partners and with the regional forums. (Fictional demo profile.)",
-            photo=portrait_image(lead.name),
         )
 
     return demo_object(f"research-theme-lead:{slug}", create)
@@ -804,8 +798,6 @@ def _theme(research, theme):
         slug=theme.slug,
         programme=theme.programme,
         summary=theme.summary,
-        hero_image=illustration_image(theme.title, description=theme.image_description),
-        hero_image_alt="",
         body=_theme_body(theme),
         leads=[
             ThemeLead(person=person, role=lead.role, sort_order=position)
@@ -919,7 +911,7 @@ def _series_numbers():
 
 
 def _publication(index, publication, *, position, date, report_number, links):
-    slug = slugify(publication.title)[:80].strip("-")
+    slug = publication.slug or slugify(publication.title)[:80].strip("-")
     folder = EXTERNAL_URL_FOLDERS.get(publication.publication_type)
     page = PublicationPage(
         title=publication.title,

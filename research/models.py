@@ -54,11 +54,8 @@ class ResearchIndexPage(IntroPage):
 
 class ResearchThemePageQuerySet(SitePageQuerySet):
     def for_cards(self):
-        return (
-            self.select_related("listing_image", "hero_image")
-            .prefetch_related("listing_image__renditions", "hero_image__renditions")
-            .order_by("title")
-        )
+        # A theme's card shows its generated motif (institute/motifs.py), not an image: no renditions to load.
+        return self.order_by("title")
 
 
 class ResearchThemePage(HeroImageFields, BasePage):
@@ -95,10 +92,6 @@ class ResearchThemePage(HeroImageFields, BasePage):
 
     class Meta:
         verbose_name = "research theme page"
-
-    @property
-    def card_image(self):
-        return self.listing_image or self.hero_image
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -140,10 +133,9 @@ class PublicationIndexPage(RoutablePageMixin, IntroPage):
         from research.filters import PublicationFilters  # the filters' choices are read from these models
 
         context = super().get_context(request, *args, **kwargs)
-        filters = PublicationFilters(request.GET)
-        publications = filters.filter(PublicationPage.objects.child_of(self).live().public().for_listing())
+        filters = PublicationFilters(request.GET, PublicationPage.objects.child_of(self).live().public().for_listing())
         context["filters"] = filters
-        context["publications"] = paginate(request, publications)
+        context["publications"] = paginate(request, filters.qs)
         return context
 
     @path("feed/", name="rss")
@@ -355,10 +347,10 @@ class PeopleIndexPage(RoutablePageMixin, IntroPage):
         from research.filters import PeopleFilters  # the filters' choices are read from these models
 
         context = super().get_context(request, *args, **kwargs)
-        filters = PeopleFilters(request.GET)
         people = Person.objects.select_related("organisation", "photo").prefetch_related("photo__renditions")
+        filters = PeopleFilters(request.GET, people)
         context["filters"] = filters
-        context["people"] = paginate(request, filters.filter(people), per_page=24)
+        context["people"] = paginate(request, filters.qs, per_page=24)
         return context
 
     @path("<slug:slug>/", name="profile")

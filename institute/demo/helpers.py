@@ -73,12 +73,6 @@ def illustration_image(title, *, description, collection=None):
     )
 
 
-def portrait_image(name):
-    return _media(
-        get_image_model(), f"Portrait of {name}", lambda: (f"{slugify(name)}.jpg", images.portrait(name, seed=name))
-    )
-
-
 def logo_image(name, short_name):
     return _media(
         get_image_model(),

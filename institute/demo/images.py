@@ -1,4 +1,4 @@
-"""Deterministic, locally drawn demo images: banners, portraits, logos and PDFs.
+"""Deterministic, locally drawn demo images: banners, logos and PDFs.
 
 Everything is drawn with Pillow alone and all randomness comes from a
 ``random.Random`` seeded with the caller's seed string, so the same arguments
@@ -145,24 +145,6 @@ def illustration(title: str, *, seed: str, width: int = 1600, height: int = 900)
         d.ellipse((x - r, y - r, x + r, y + r), fill=_ACCENT, outline=start, width=6)
     canvas.alpha_composite(chart)
     return _encode(_downsample(canvas, (width, height)), "JPEG", quality=85)
-
-
-@functools.cache
-def portrait(name: str, *, seed: str, size: int = 600) -> bytes:
-    """Square JPEG head-and-shoulders silhouette; ``name`` is not drawn."""
-    rng = _rng("portrait", seed)
-    s = size * _SS
-    base = rng.choice(_DARK + _WARM)
-    image = _gradient((s, s), _mix(base, _WHITE, 0.18), _mix(base, (0, 0, 0), 0.12))
-    light = sum(base) > 450
-    tone = _mix(base, _INK, 0.6) if light else _mix(base, _WHITE, 0.6)
-    draw = ImageDraw.Draw(image)
-    cx = s * rng.uniform(0.47, 0.53)
-    head_y, head_r = s * rng.uniform(0.36, 0.41), s * rng.uniform(0.15, 0.18)
-    body_w, body_y = s * rng.uniform(0.3, 0.36), head_y + head_r * rng.uniform(1.1, 1.2)
-    draw.ellipse((cx - body_w, body_y, cx + body_w, body_y + s * 0.75), fill=tone)
-    draw.circle((cx, head_y), head_r, fill=tone)
-    return _encode(_downsample(image, (size, size)), "JPEG", quality=85)
 
 
 def _initials(short_name: str) -> str:

@@ -1,12 +1,10 @@
 """Generated people and institutions for `load_demo_content --scale N`: as many more as the demo has, N - 1 times over.
 
-Everyone and everything generated is invented and says so. People share the demo people's portraits, and
-institutions have no logos, as the demo's businesses have none: no image is drawn for generated content.
+Everyone and everything generated is invented and says so. People have no photos (the site shows their initials)
+and institutions no logos, as the demo's businesses have none: no image is drawn for generated content.
 """
 
 import string
-
-from wagtail.images import get_image_model
 
 from institute.choices import Honorific
 from institute.demo.helpers import (
@@ -119,20 +117,19 @@ def _institutions(count):
 def _institution_name(number):
     """The institution's name and city."""
     (kind, place, compass), rounds = combination(number, ORGANISATION_KINDS, PLACES, COMPASS)
-    return f"{compass}{place} {kind}{f' {rounds + 1}' if rounds else ''} (demo)", place
+    return f"{compass}{place} {kind}{f' {rounds + 1}' if rounds else ''}", place
 
 
 def _people(count):
     numbers = numbers_to_generate("person", count)
     institutions = list(Institution.objects.order_by("pk"))
-    photos = list(get_image_model().objects.filter(pk__in=Person.objects.values("photo")).order_by("pk"))
     with indexed_at_the_end(Person):
-        made = {number: _person(number, institutions, photos) for number in numbers}
+        made = {number: _person(number, institutions) for number in numbers}
     record_generated("person", made)
     return made
 
 
-def _person(number, institutions, photos):
+def _person(number, institutions):
     (first_name, surname), rounds = combination(number, FIRST_NAMES, SURNAMES)
     # Past every pairing of the names, a middle initial keeps names apart.
     middle = f" {string.ascii_uppercase[rounds % 26]}." if rounds else ""
@@ -144,8 +141,6 @@ def _person(number, institutions, photos):
         honorific=honorific,
         job_title=job_title,
         organisation=choose.choice(institutions) if institutions else None,
-        # One in five has no photo, as happens on a real site.
-        photo=photos[number % len(photos)] if photos and number % 5 else None,
         short_bio=f"{first_name} works on {choose.choice(TOPICS)}. (Fictional demo profile, generated to fill the "
         "site.)",
     )

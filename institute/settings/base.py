@@ -207,6 +207,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": cache_config(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"))}
 
+# One line in every page's footer saying that the people, events and figures are illustrative: for the demo
+# content (`manage.py load_demo_content`), on in development, off unless asked for anywhere else.
+SHOW_DEMONSTRATION_NOTE = env_bool("SHOW_DEMONSTRATION_NOTE", False)
+
 # Anonymous visitors' pages come from the shared cache, never stale (institute/page_cache.py).
 # PAGE_CACHE=false turns it off, to measure what rendering costs.
 PAGE_CACHE = env_bool("PAGE_CACHE", True)
@@ -306,6 +310,13 @@ EMAIL_TIMEOUT = 10
 # Each network address may send each form this many times in this many seconds; more is a form error.
 FORM_SUBMISSIONS_PER_ADDRESS = 5
 FORM_SUBMISSIONS_PERIOD = 10 * 60
+# Newsletter sign-ups (news/newsletter.py): each one e-mails the address given, so each e-mail address
+# and each network address may sign up this many times in NEWSLETTER_SIGN_UP_PERIOD seconds.
+NEWSLETTER_SIGN_UPS_PER_EMAIL = 3
+NEWSLETTER_SIGN_UPS_PER_IP = 10
+NEWSLETTER_SIGN_UP_PERIOD = 60 * 60
+# How long the link in a confirmation e-mail works; after that, the visitor signs up again.
+NEWSLETTER_CONFIRMATION_PERIOD = timedelta(days=7)
 # Forum leads may e-mail form submissions only to and from addresses at these domains or their subdomains;
 # staff may use any address (institute/form_page_admin.py). By default the institute's own domain, and
 # that of DEFAULT_FROM_EMAIL, the address the site already sends from.

@@ -100,6 +100,7 @@ def test_visitor_filters_the_listing(live_server, page: Page, events, axe_check,
     axe_check(page)
     screenshot(page, "events-listing")
 
+    page.get_by_text("Filter the list").click()
     page.get_by_label("Forum").select_option("scotland")
     page.get_by_role("button", name="Apply filters").click()
 

@@ -67,10 +67,11 @@ def test_visitor_filters_publications_and_cites_one(live_server, page: Page, res
 
     page.goto(live_server.url + "/research/publications/")
     axe_check(page)
+    page.get_by_text("Filter the list").click()
     page.get_by_label("Type").select_option("policy-brief")
     page.get_by_role("button", name="Apply filters").click()
     expect(page).to_have_url(re.compile(r"type=policy-brief"))
-    expect(page.locator(".pagination__count")).to_contain_text("1 publication")
+    expect(page.locator(".listing-count")).to_contain_text("1 publication")
     screenshot(page, "publication-listing-filtered")
 
     page.locator(".publication-list__title a").first.click()

@@ -129,7 +129,7 @@ def test_event_page_shows_what_when_where_and_who(client, soup, event_index, sco
     assert facts["Forum"] == "Scotland Productivity Forum"
     assert facts["Research theme"] == "Skills and the labour market"
     assert speaker_names(page) == ["Professor Helen Marwick", "Tomasz Nowak"]
-    assert [p.text for p in page.select(".event-speaker__role")] == ["Keynote speaker", "Chair"]
+    assert [p.text for p in page.select(".person-card__note")] == ["Keynote speaker", "Chair"]
     sessions = [
         (s.select_one(".programme__time").text, s.select_one(".programme__title").text)
         for s in page.select(".programme__session")

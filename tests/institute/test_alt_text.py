@@ -35,8 +35,11 @@ def test_the_hero_says_the_image_description_unless_the_page_overrides_it(client
         parent=forum_index, slug="wales", hero_image=cranes, hero_image_alt="The port where our members meet"
     )
 
-    assert soup(client.get(described.url)).select_one(".forum-hero img")["alt"] == cranes.description
-    assert soup(client.get(overridden.url)).select_one(".forum-hero img")["alt"] == "The port where our members meet"
+    assert soup(client.get(described.url)).select_one(".forum-page__picture img")["alt"] == cranes.description
+    assert (
+        soup(client.get(overridden.url)).select_one(".forum-page__picture img")["alt"]
+        == "The port where our members meet"
+    )
 
 
 def test_an_image_block_says_the_description_unless_overridden_or_decorative(client, soup, home_page, superuser):

@@ -30,7 +30,7 @@ def test_form_page_shows_a_labelled_field_for_each_form_field(client, contact_pa
     for name, label in [("your_name", "Your name"), ("your_email", "Your email"), ("your_message", "Your message")]:
         field = form.find(attrs={"name": name})
         assert field.has_attr("required")
-        assert form.find("label", attrs={"for": field["id"]}).text.strip() == label
+        assert form.find("label", attrs={"for": field["id"]}).text.strip() == f"{label} (required)"
     trap = form.find("input", attrs={"name": SPAM_TRAP_FIELD})
     assert trap["tabindex"] == "-1" and trap.find_parent(class_="form-trap")
 

@@ -31,14 +31,15 @@ def assert_responsive(picture, widths):
     assert img["width"] and img["height"]
 
 
-def test_forum_cards_are_webp_with_a_jpeg_fallback_and_lazy(client, home_page):
+def test_a_forums_own_picture_is_webp_with_a_jpeg_fallback_and_lazy(client, home_page):
+    """Forum cards show the forum's region on the map, not a picture; the forum page shows its picture lower down."""
     forums = ForumIndexPageFactory(parent=home_page, slug="forums")
-    ForumPageFactory(parent=forums, listing_image=ImageFactory(file__width=1600, file__height=900))
+    forum = ForumPageFactory(parent=forums, hero_image=ImageFactory(file__width=1600, file__height=900))
 
-    (card,) = pictures(client, "/forums/")
+    (picture,) = pictures(client, forum.url)
 
-    assert_responsive(card, ["640w", "1280w"])
-    assert card.select_one("img")["loading"] == "lazy"
+    assert_responsive(picture, ["480w", "960w"])
+    assert picture.select_one("img")["loading"] == "lazy"
 
 
 def test_people_photos_are_webp_with_a_jpeg_fallback(client, home_page):

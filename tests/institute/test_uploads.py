@@ -267,7 +267,6 @@ def test_the_command_strips_images_stored_before_uploads_were_cleaned(db):
     "content",
     [
         demo_images.illustration("Productivity", seed="Productivity", width=160, height=90),
-        demo_images.portrait("Ada Lovelace", seed="Ada Lovelace", size=60),
         demo_images.logo("The Institute", "TPI", seed="The Institute", width=120, height=60),
     ],
 )

@@ -62,7 +62,7 @@ def test_listing_is_newest_first_with_a_count(client, soup, catalogue):
     response = client.get("/research/publications/")
 
     assert titles(soup, response) == ["D", "C", "B", "A"]
-    assert soup(response).select_one(".pagination__count").text.strip() == "4 publications"
+    assert soup(response).select_one(".listing-count").text.strip() == "4 publications"
 
 
 @pytest.mark.parametrize(
@@ -127,7 +127,8 @@ def test_twenty_a_page(client, soup, publication_index):
 
     assert len(first.select(".publication-list__item")) == 20
     assert len(second.select(".publication-list__item")) == 3
-    assert "23 publications, page 2 of 2" in second.select_one(".pagination__count").text
+    assert second.select_one(".listing-count").text.strip() == "23 publications"
+    assert second.select_one(".pagination__count").text == "Page 2 of 2, 20 publications a page"
 
 
 @pytest.mark.parametrize("count", [2, 20])

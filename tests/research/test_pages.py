@@ -74,8 +74,8 @@ def test_theme_page_shows_leads_partners_forums_and_latest_publications(
         "Theme lead",
         "Co-lead",
     ]
-    assert "University of Glasgow" in page.select_one(".forum-layout__aside").text
-    assert page.select_one(".forum-layout__aside a[href='/forums/wales/']").text == "Wales"
+    assert "University of Glasgow" in page.select_one(".theme-facts").text
+    assert page.select_one(".theme-facts a[href='/forums/wales/']").text == "Wales"
     titles = [a.text for a in page.select(".publication-list__title a")]
     assert titles == [f"Paper {day}" for day in range(7, 1, -1)]  # the newest six
     more = page.select_one(".section__more")

@@ -5,7 +5,6 @@ function setUpMainNav() {
   const nav = document.querySelector(".main-nav");
   const toggle = nav && nav.querySelector(".nav-toggle");
   if (!toggle) return;
-  toggle.hidden = false;
   toggle.addEventListener("click", () => {
     const open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(open));
@@ -14,7 +13,6 @@ function setUpMainNav() {
   // A section's own pages open and close with the button beside it; Escape closes the open list first.
   const submenuToggles = nav.querySelectorAll(".main-nav__submenu-toggle");
   submenuToggles.forEach((button) => {
-    button.hidden = false;
     button.addEventListener("click", () => {
       const open = button.getAttribute("aria-expanded") !== "true";
       submenuToggles.forEach((other) => other.setAttribute("aria-expanded", "false"));
@@ -52,7 +50,14 @@ function setUpVideos() {
   });
 }
 
+// After a failed send, keyboard and screen reader users start at the list of what to fix.
+function focusErrorSummary() {
+  const summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   setUpMainNav();
   setUpVideos();
+  focusErrorSummary();
 });
