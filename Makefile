@@ -9,7 +9,7 @@ SITE_URL := http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 export WAGTAILADMIN_BASE_URL ?= $(SITE_URL)
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test guide-screenshots lint format audit backup restore chromium setup bench lighthouse wrk
+.PHONY: help run serve test guide-screenshots design-screenshots lint format audit backup restore chromium setup bench lighthouse wrk
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ test: $(VENV)/.installed-dev chromium ## Run the whole test suite (SQLite; DATAB
 
 guide-screenshots: $(VENV)/.installed-dev chromium ## Take the README's "Editing your forum" screenshots again (docs/editing-your-forum/)
 	UPDATE_GUIDE_SCREENSHOTS=1 $(PYTEST) tests/browser/test_forum_lead_guide.py
+
+design-screenshots: $(VENV)/.installed-dev chromium ## Take the README's design screenshots again (docs/design/)
+	UPDATE_DESIGN_SCREENSHOTS=1 $(PYTEST) tests/browser/test_layout.py -k three_widths
 
 lint: $(VENV)/.installed-dev ## Check code style with ruff
 	$(VENV)/bin/ruff check .

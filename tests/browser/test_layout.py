@@ -21,6 +21,9 @@ from tests.helpers import free_port
 from tests.servers import BASE_DIR
 
 WIDTHS = {"desktop": 1280, "tablet": 768, "phone": 375}
+# The README shows the first screen of these; `make design-screenshots` takes them again into docs/design/.
+README_SCREENSHOTS = {("forum-index", "desktop"), ("home", "phone")}
+DESIGN_SCREENSHOTS = BASE_DIR / "docs" / "design"
 PAGE_TYPES = {
     "home": "/",
     "standard-page": "/about/",
@@ -150,6 +153,9 @@ def test_every_page_type_at_three_widths(demo_site, page: Page):
             page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => { img.loading = 'eager'; })")
             page.wait_for_load_state("networkidle")
             page.screenshot(path=os.path.join(folder, f"{name}-{width_name}.png"), full_page=True)
+            if (name, width_name) in README_SCREENSHOTS:
+                first_screens = DESIGN_SCREENSHOTS if os.environ.get("UPDATE_DESIGN_SCREENSHOTS") else folder
+                page.screenshot(path=os.path.join(first_screens, f"{name}-{width_name}-first-screen.png"))
 
 
 def test_the_home_page_is_short_on_a_phone(demo_site, page: Page):
