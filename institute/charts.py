@@ -129,14 +129,21 @@ def _parse_cell(cell, row, column):
 # ---- Geometry ----------------------------------------------------------------------------------------------------
 
 # The viewBox is as wide as a phone's column, about 340px at 375px, so that its text of 14 units is drawn at 14px
-# or more there; site.css caps the SVG's width, so the text stays under about 18px on wider screens. A chart with
-# more categories than fit side by side at a line's height each is made wider instead of leaving labels out.
+# or more there; site.css caps the SVG's width, so the text stays under 18px on wider screens. A chart with more
+# categories than fit side by side at a line's height each is made wider instead of leaving labels out.
 WIDTH = 320
 PLOT_HEIGHT = 200
 # Chart text is 14 units (see site.css); this is a generous average width of one character at that size.
 CHAR_WIDTH = 8
 LINE_HEIGHT = 16
 RIGHT_MARGIN = 12
+# Labels under vertical bars wrap onto at most this many lines; bars whose labels need more, or would have to be
+# turned to fit, are drawn horizontally, each label in full on the left of its row.
+MAX_LABEL_LINES = 3
+# A horizontal chart's labels wrap at this many characters (unless one word is longer), about half its width.
+LABEL_CHARACTERS = 18
+# Beside labels with a word too long for LABEL_CHARACTERS, the chart grows wider to keep at least this for its bars.
+MIN_PLOT_WIDTH = 120
 MARKER_SIZE = 4.5
 HATCH_SPACING = 6
 # What tells the series apart besides colour: hatching for bars, the marker's shape for lines (the stylesheet adds
@@ -173,18 +180,31 @@ class Marker:
 
 
 @dataclass(frozen=True)
-class Tick:
-    y: float
-    label: str
-    strong: bool  # the zero line and the bottom of the plot are drawn solid
+class Label:
+    x: float
+    y: float  # of the first line; each further line is a line's height lower
+    lines: tuple[str, ...]
+    angle: int = 0  # -90: turned to read upwards, ending at x, y
+
+    @property
+    def text(self):
+        return " ".join(self.lines)
+
+    @property
+    def positioned_lines(self):
+        return [(_round(self.y + index * LINE_HEIGHT), line) for index, line in enumerate(self.lines)]
 
 
 @dataclass(frozen=True)
-class Label:
-    x: float
-    y: float
-    text: str
-    angle: int = 0  # -90: turned to read upwards, ending at x, y
+class Tick:
+    """A value's grid line across the plot, from x1, y1 to x2, y2, and its label (None where labels would crowd)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    label: Label | None
+    strong: bool  # the zero line and the plot's edge at the lowest value are drawn solid
 
 
 @dataclass(frozen=True)
@@ -211,15 +231,43 @@ class SeriesGeometry:
 @dataclass(frozen=True)
 class ChartGeometry:
     kind: str  # "bar" or "line"
-    width: int
-    height: int
+    orientation: str  # "vertical": categories along the bottom; "horizontal": a row per category, bars growing right
+    width: float
+    height: float
     plot: Rect
     ticks: list[Tick]
-    tick_label_x: float  # where the value labels end, left of the plot
-    y_axis_label: Label | None
-    x_labels: list[Label]
+    y_axis_label: Label | None  # what the values are, above the plot
+    category_labels: list[Label]
     series: list[SeriesGeometry]
     data: ChartData
+
+
+@dataclass(frozen=True)
+class ValueScale:
+    """The round values marked on the value axis, which runs from the first to the last."""
+
+    values: list[float]
+    labels: list[str]
+
+    @classmethod
+    def covering(cls, data, kind):
+        values = [value for series in data.series for value in series.values]
+        low, high = min(values), max(values)
+        if kind == "bar":  # bars grow from zero, so zero must be on the axis
+            low, high = min(low, 0), max(high, 0)
+        values, decimals = nice_ticks(low, high)
+        return cls(values, [format_number(value, decimals) for value in values])
+
+    @property
+    def label_width(self):
+        return max(len(label) for label in self.labels) * CHAR_WIDTH
+
+    def share(self, value):
+        """How far along the axis `value` lies, from 0 at the first value to 1 at the last."""
+        return (value - self.values[0]) / (self.values[-1] - self.values[0])
+
+    def is_strong(self, index):
+        return index == 0 or self.values[index] == 0
 
 
 def nice_ticks(low, high):
@@ -240,109 +288,199 @@ def nice_ticks(low, high):
 
 
 def chart_geometry(data, kind, y_axis_label=""):
-    """Everything the template draws for `data` as a "bar" or "line" chart, in viewBox units."""
-    values = [value for series in data.series for value in series.values]
-    low, high = min(values), max(values)
-    if kind == "bar":  # bars grow from zero, so zero must be on the axis
-        low, high = min(low, 0), max(high, 0)
-    tick_values, decimals = nice_ticks(low, high)
-    tick_labels = [format_number(value, decimals) for value in tick_values]
+    """Everything the template draws for `data` as a "bar" or "line" chart, in viewBox units.
 
-    left = max(len(label) for label in tick_labels) * CHAR_WIDTH + 10
-    top = 2 * LINE_HEIGHT if y_axis_label else LINE_HEIGHT
+    Categories go along the bottom, each label wrapped at spaces under its place. Where a word is too long for its
+    place, a line chart turns every label to read upwards. A bar chart, there or where a label would need more than
+    MAX_LABEL_LINES lines, lies on its side instead: one row per category, each label in full on its left.
+    """
+    scale = ValueScale.covering(data, kind)
+    left = scale.label_width + 10
     width = max(WIDTH, left + len(data.labels) * LINE_HEIGHT + RIGHT_MARGIN)
-    slot = (width - left - RIGHT_MARGIN) / len(data.labels)
-    x_label_lines, turned = _x_label_lines(data.labels, slot)
-    if turned:
-        bottom = max(len(label) for label in data.labels) * CHAR_WIDTH + 12
-    else:
-        bottom = LINE_HEIGHT * max(len(lines) for lines in x_label_lines) + 12
-    plot = Rect(left, top, width - left - RIGHT_MARGIN, PLOT_HEIGHT)
+    plot = Rect(left, _top(y_axis_label), width - left - RIGHT_MARGIN, PLOT_HEIGHT)
+    slot = plot.width / len(data.labels)
+    label_lines = _wrapped(data.labels, int(slot / CHAR_WIDTH) - 1)
+    if kind == "bar" and (label_lines is None or max(len(lines) for lines in label_lines) > MAX_LABEL_LINES):
+        return _horizontal_bar_geometry(data, scale, y_axis_label)
+    return _vertical_geometry(data, kind, scale, y_axis_label, plot, label_lines)
+
+
+def _vertical_geometry(data, kind, scale, y_axis_label, plot, label_lines):
+    """Categories side by side along the bottom under vertical bars or a line; `label_lines` None turns labels."""
+    width = plot.right + RIGHT_MARGIN
+    slot = plot.width / len(data.labels)
+    centres = [plot.x + (index + 0.5) * slot for index in range(len(data.labels))]
 
     def y_of(value):
-        share = (value - tick_values[0]) / (tick_values[-1] - tick_values[0])
-        return _round(plot.bottom - share * plot.height)
+        return _round(plot.bottom - scale.share(value) * plot.height)
 
     ticks = [
-        Tick(y_of(value), label, strong=value == 0 or index == 0)
-        for index, (value, label) in enumerate(zip(tick_values, tick_labels, strict=True))
+        Tick(plot.x, y_of(value), plot.right, y_of(value), Label(plot.x - 8, y_of(value), (text,)), scale.is_strong(i))
+        for i, (value, text) in enumerate(zip(scale.values, scale.labels, strict=True))
     ]
-    x_labels = []
-    for index, lines in enumerate(x_label_lines):
-        centre = plot.x + (index + 0.5) * slot
-        if turned:
-            x_labels += [Label(_round(centre), plot.bottom + 8, text, angle=-90) for text in lines]
-            continue
-        # Centred under its slot, but moved in where it would stick out of the viewBox at either end.
-        half = max(len(text) for text in lines) * CHAR_WIDTH / 2
-        x = _round(min(max(centre, half), width - half))
-        x_labels += [Label(x, plot.bottom + LINE_HEIGHT * (line + 1) + 2, text) for line, text in enumerate(lines)]
-    series = [
-        _series_geometry(number, series, data, kind, slot, plot, y_of)
-        for number, series in enumerate(data.series, start=1)
-    ]
+    if label_lines is None:
+        category_labels = [
+            Label(_round(centre), plot.bottom + 8, (text,), angle=-90)
+            for centre, text in zip(centres, data.labels, strict=True)
+        ]
+        bottom = max(len(text) for text in data.labels) * CHAR_WIDTH + 12
+    else:
+        category_labels = []
+        for centre, lines in zip(centres, label_lines, strict=True):
+            # Centred under its slot, but moved in where it would stick out of the viewBox at either end.
+            half = max(len(text) for text in lines) * CHAR_WIDTH / 2
+            x = _round(min(max(centre, half), width - half))
+            category_labels.append(Label(x, plot.bottom + LINE_HEIGHT + 2, tuple(lines)))
+        bottom = LINE_HEIGHT * max(len(lines) for lines in label_lines) + 12
+
+    zero = y_of(0)  # where bars start (a line chart has none)
+    drawn = []
+    for number, series in enumerate(data.series, start=1):
+        titles = _titles(series, data)
+        if kind == "bar":
+            bars = [
+                Bar(x, min(y_of(value), zero), thickness, _round(abs(zero - y_of(value))), title=title)
+                for (x, thickness), value, title in zip(
+                    _bar_bands(centres, slot, number, len(data.series)), series.values, titles, strict=True
+                )
+            ]
+            drawn.append(_series_geometry(number, series, bars=bars))
+        else:
+            points = " ".join(f"{_num(x)},{_num(y_of(value))}" for x, value in zip(centres, series.values, strict=True))
+            # Points are at least a line's height apart (see WIDTH), so their markers never blur together.
+            markers = [
+                Marker(_marker(MARKER_SHAPES[number - 1], x, y_of(value), MARKER_SIZE), title)
+                for x, value, title in zip(centres, series.values, titles, strict=True)
+            ]
+            drawn.append(_series_geometry(number, series, points=points, markers=markers))
     return ChartGeometry(
         kind=kind,
+        orientation="vertical",
         width=width,
         height=plot.bottom + bottom,
         plot=plot,
         ticks=ticks,
-        tick_label_x=plot.x - 8,
-        y_axis_label=Label(0, LINE_HEIGHT - 2, y_axis_label) if y_axis_label else None,
-        x_labels=x_labels,
-        series=series,
+        y_axis_label=_y_axis_label(y_axis_label),
+        category_labels=category_labels,
+        series=drawn,
         data=data,
     )
 
 
-def _x_label_lines(labels, slot):
-    """Every label in full under the axis, and whether the labels are turned to read upwards.
+def _horizontal_bar_geometry(data, scale, y_axis_label):
+    """A row per category, its label on the left and its bars growing right from zero; values along the top."""
+    longest_word = max(len(word) for label in data.labels for word in label.split())
+    characters = max(longest_word, min(max(len(label) for label in data.labels), LABEL_CHARACTERS))
+    label_lines = _wrapped(data.labels, characters)
+    left = characters * CHAR_WIDTH + 8
+    # The last value's label is centred on the plot's right edge, so half of it lies beyond.
+    right_margin = max(RIGHT_MARGIN, scale.label_width / 2)
+    width = max(WIDTH, left + MIN_PLOT_WIDTH + right_margin)
+    # A row holds its label's lines, and gives each bar of its group at least 12 units (see _bar_bands).
+    slot = max(max(len(lines) for lines in label_lines) * LINE_HEIGHT + 8, 24, 15 * len(data.series))
+    plot = Rect(left, _top(y_axis_label) + 8, width - left - right_margin, slot * len(data.labels))
+    centres = [plot.y + (index + 0.5) * slot for index in range(len(data.labels))]
 
-    Labels wrap at spaces onto as many lines as they need while their longest word fits across a slot (so
-    "Yorkshire, Humber" breaks after its comma); otherwise each is one line turned upright, a line's height wide.
-    """
-    characters = int(slot / CHAR_WIDTH) - 1
-    if max(len(word) for label in labels for word in label.split()) <= characters:
-        return [textwrap.wrap(label, characters) for label in labels], False
-    return [[label] for label in labels], True
+    def x_of(value):
+        return _round(plot.x + scale.share(value) * plot.width)
 
-
-def _series_geometry(number, series, data, kind, slot, plot, y_of):
-    titles = [f"{series.name}, {label}: {value}" for label, value in zip(data.labels, series.formatted(), strict=True)]
-    centres = [plot.x + (index + 0.5) * slot for index in range(len(data.labels))]
-    hatch_kind = BAR_HATCHES[number - 1]
-    shape = MARKER_SHAPES[number - 1]
-    bars, markers, points = [], [], ""
-    if kind == "bar":
-        count = len(data.series)
-        group = slot * (0.6 if count == 1 else 0.8)
-        width = group / count
-        gap = min(2, width / 4) if count > 1 else 0
-        zero = y_of(0)
-        for centre, value, title in zip(centres, series.values, titles, strict=True):
-            x = centre - group / 2 + (number - 1) * width + gap / 2
-            y = y_of(value)
-            bars.append(Bar(_round(x), min(y, zero), _round(width - gap), _round(abs(zero - y)), title=title))
-    else:
-        points = " ".join(f"{_num(x)},{_num(y_of(value))}" for x, value in zip(centres, series.values, strict=True))
-        # Points are at least a line's height apart (see WIDTH), so their markers never blur together.
-        markers = [
-            Marker(_marker(shape, x, y_of(value), MARKER_SIZE), title)
-            for x, value, title in zip(centres, series.values, titles, strict=True)
+    # Value labels sit side by side, so where they would touch only every second (or third...) one is shown,
+    # counted from zero.
+    spacing = plot.width / (len(scale.values) - 1)
+    every = math.ceil((scale.label_width + 4) / spacing)
+    zero_index = scale.values.index(0)
+    ticks = [
+        Tick(
+            x_of(value),
+            plot.y,
+            x_of(value),
+            plot.bottom,
+            Label(x_of(value), plot.y - 8, (text,)) if (index - zero_index) % every == 0 else None,
+            scale.is_strong(index),
+        )
+        for index, (value, text) in enumerate(zip(scale.values, scale.labels, strict=True))
+    ]
+    # Each label's lines are centred on its row (the stylesheet centres each line on its y).
+    category_labels = [
+        Label(plot.x - 8, _round(centre - (len(lines) - 1) * LINE_HEIGHT / 2), tuple(lines))
+        for centre, lines in zip(centres, label_lines, strict=True)
+    ]
+    zero = x_of(0)
+    drawn = []
+    for number, series in enumerate(data.series, start=1):
+        bars = [
+            Bar(min(x_of(value), zero), y, _round(abs(x_of(value) - zero)), thickness, title=title)
+            for (y, thickness), value, title in zip(
+                _bar_bands(centres, slot, number, len(data.series)), series.values, _titles(series, data), strict=True
+            )
         ]
+        drawn.append(_series_geometry(number, series, bars=bars))
+    return ChartGeometry(
+        kind="bar",
+        orientation="horizontal",
+        width=width,
+        height=plot.bottom + 4,
+        plot=plot,
+        ticks=ticks,
+        y_axis_label=_y_axis_label(y_axis_label),
+        category_labels=category_labels,
+        series=drawn,
+        data=data,
+    )
+
+
+def _top(y_axis_label):
+    """Where the plot starts: below the label saying what the values are, if there is one."""
+    return 2 * LINE_HEIGHT if y_axis_label else LINE_HEIGHT
+
+
+def _y_axis_label(text):
+    return Label(0, LINE_HEIGHT - 2, (text,)) if text else None
+
+
+def _wrapped(labels, characters):
+    """Each label wrapped at spaces into lines of up to `characters`, or None if a word is longer than that.
+
+    Lines break only at spaces, so a comma stays with the word before it ("Yorkshire," never ends up alone on the
+    next line as ",").
+    """
+    if max(len(word) for label in labels for word in label.split()) > characters:
+        return None
+    return [textwrap.wrap(label, characters, break_on_hyphens=False) for label in labels]
+
+
+def _titles(series, data):
+    return [f"{series.name}, {label}: {value}" for label, value in zip(data.labels, series.formatted(), strict=True)]
+
+
+def _bar_bands(centres, slot, number, count):
+    """Where the bar of series `number` (of `count`) lies across each category's slot: its start and thickness.
+
+    A category's bars stand side by side in the middle of its slot, series 1 first.
+    """
+    group = slot * (0.6 if count == 1 else 0.8)
+    thickness = group / count
+    gap = min(2, thickness / 4) if count > 1 else 0
+    return [
+        (_round(centre - group / 2 + (number - 1) * thickness + gap / 2), _round(thickness - gap)) for centre in centres
+    ]
+
+
+def _series_geometry(number, series, bars=(), points="", markers=()):
+    hatch_kind = BAR_HATCHES[number - 1]
     swatch_bar = Rect(4, 1, 24, 14)
     return SeriesGeometry(
         number=number,
         name=series.name,
-        bars=bars,
+        bars=list(bars),
         hatch="".join(_hatch(hatch_kind, bar) for bar in bars),
         points=points,
-        markers=markers,
+        markers=list(markers),
         swatch=Swatch(
             bar=swatch_bar,
             hatch=_hatch(hatch_kind, swatch_bar),
             line="0,8 32,8",
-            marker=_marker(shape, 16, 8, MARKER_SIZE),
+            marker=_marker(MARKER_SHAPES[number - 1], 16, 8, MARKER_SIZE),
         ),
     )
 

@@ -46,6 +46,14 @@ SMALL_TARGETS = """(selector) => [...document.querySelectorAll(selector)]
     .filter(([, box]) => box.width < 43.5 || box.height < 43.5)
     .map(([element, box]) => `${element.outerHTML.slice(0, 80)}: ${box.width}x${box.height}`)"""
 
+# Each chart label's text, its lines (tspans) joined by spaces.
+LABEL_TEXTS = "texts => texts.map((text) => [...text.children].map((line) => line.textContent).join(' '))"
+# The size each text is drawn at: its font size in viewBox units times the SVG's scale on screen.
+RENDERED_FONT_SIZES = """texts => texts.map((text) => {
+    const svg = text.ownerSVGElement;
+    return parseFloat(getComputedStyle(text).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+})"""
+
 
 def this_month_day(day, hour):
     today = local(timezone.now()).date()
@@ -142,17 +150,18 @@ def test_a_chart_on_a_phone_labels_every_category_in_text_of_at_least_14px(live_
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + "/chart/")
 
-    labels = page.locator("svg.block-chart__svg text.block-chart__x-label")
-    expect(labels).to_have_text(REGIONS)
-    heights = labels.evaluate_all("texts => texts.map((text) => text.getBoundingClientRect().width)")
-    # Turned upright, a label's rendered width is its line height: 14px text is about 16px across.
-    assert min(heights) >= 14
-    scale = page.evaluate(
-        "(() => { const svg = document.querySelector('svg.block-chart__svg'); "
-        "return svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; })()"
-    )
-    assert 14 * scale >= 14
+    labels = page.locator("svg.block-chart__svg text.block-chart__category")
+    assert labels.evaluate_all(LABEL_TEXTS) == REGIONS
+    assert min(labels.evaluate_all(RENDERED_FONT_SIZES)) >= 14
+    # Bars lie on their side: each label is upright left of the bars, inside the page and clear of the next one.
+    boxes = labels.evaluate_all("texts => texts.map((text) => text.getBoundingClientRect().toJSON())")
+    bars_start = page.locator("svg.block-chart__svg rect.block-chart__bar").first.bounding_box()["x"]
+    assert all(box["left"] >= 0 and box["right"] <= bars_start and box["height"] < 50 for box in boxes)
+    assert all(above["bottom"] <= below["top"] for above, below in zip(boxes, boxes[1:], strict=False))
     assert_no_sideways_scrolling(page)
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert max(labels.evaluate_all(RENDERED_FONT_SIZES)) <= 18  # readable, not huge, on a desktop
 
 
 def test_the_menu_button_is_drawn_before_the_script_runs_and_nothing_moves(

@@ -14,6 +14,27 @@ from tests.factories import StandardPageFactory
 pytestmark = pytest.mark.django_db
 
 TWO_NATIONS = "Year,Wales,Scotland\n2021,31.2,33.50\n2022,-2,34\n2023,33.8,35.9\n"
+REGIONS = [
+    "Scotland",
+    "London and the South",
+    "Yorkshire, Humber and North East",
+    "Midlands",
+    "North West",
+    "Wales",
+    "Northern Ireland",
+    "East Anglia",
+    "UK",
+]
+REGIONAL_OUTPUT = [96, 128, 87, 89, 90, 84, 83, 95, 100]
+
+
+def regional_csv(*series):
+    """The nine regions, with one column of values per series."""
+    header = ",".join(["Region", *(name for name, _ in series)])
+    rows = [
+        ",".join([f'"{region}"', *(str(values[index]) for _, values in series)]) for index, region in enumerate(REGIONS)
+    ]
+    return "\n".join([header, *rows])
 
 
 def chart_value(data=TWO_NATIONS, chart_type="bar", **fields):
@@ -118,12 +139,12 @@ def test_nice_ticks_give_four_to_six_round_ticks_covering_the_data(high):
 def test_bars_stand_on_zero_inside_the_plot_with_heights_in_proportion():
     chart = chart_geometry(parse_chart_csv("Region,Output\nA,10\nB,20\nC,5"), "bar")
     plot, bars = chart.plot, chart.series[0].bars
-    zero = next(tick for tick in chart.ticks if tick.label == "0")
+    zero = next(tick for tick in chart.ticks if tick.label.text == "0")
 
     assert len(bars) == 3
     for bar in bars:
         assert plot.x <= bar.x and bar.right <= plot.right
-        assert plot.y <= bar.y and bar.bottom == pytest.approx(zero.y)
+        assert plot.y <= bar.y and bar.bottom == pytest.approx(zero.y1)
     assert bars[1].height == pytest.approx(2 * bars[0].height, abs=0.02)
     assert bars[2].height == pytest.approx(bars[0].height / 2, abs=0.02)
     assert [bar.title for bar in bars] == ["Output, A: 10", "Output, B: 20", "Output, C: 5"]
@@ -132,12 +153,12 @@ def test_bars_stand_on_zero_inside_the_plot_with_heights_in_proportion():
 def test_grouped_bars_do_not_overlap_and_negative_bars_hang_below_zero():
     chart = chart_geometry(parse_chart_csv(TWO_NATIONS), "bar", y_axis_label="£")
     wales, scotland = chart.series
-    zero = next(tick for tick in chart.ticks if tick.label == "0")
+    zero = next(tick for tick in chart.ticks if tick.label.text == "0")
 
-    assert [tick.label for tick in chart.ticks if tick.strong] == ["\N{MINUS SIGN}10", "0"]
+    assert [tick.label.text for tick in chart.ticks if tick.strong] == ["\N{MINUS SIGN}10", "0"]
     assert all(w.right < s.x for w, s in zip(wales.bars, scotland.bars, strict=True))
-    assert wales.bars[1].y == pytest.approx(zero.y)
-    assert wales.bars[1].bottom > zero.y
+    assert wales.bars[1].y == pytest.approx(zero.y1)
+    assert wales.bars[1].bottom > zero.y1
     assert wales.bars[1].bottom <= chart.plot.bottom
     assert chart.y_axis_label.text == "£"
 
@@ -145,7 +166,7 @@ def test_grouped_bars_do_not_overlap_and_negative_bars_hang_below_zero():
 def test_all_zero_data_draws_flat_bars_on_an_axis_from_zero_to_one():
     chart = chart_geometry(parse_chart_csv("Year,Wales\n2022,0\n2023,0"), "bar")
 
-    assert [tick.label for tick in chart.ticks] == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]
+    assert [tick.label.text for tick in chart.ticks] == ["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]
     assert [bar.height for bar in chart.series[0].bars] == [0, 0]
 
 
@@ -171,12 +192,95 @@ def test_crowded_axis_labels_every_category_turned_upright_without_overlap():
     text = "Month,Output\n" + "\n".join(f"Month {month},{month}" for month in range(60))
     chart = chart_geometry(parse_chart_csv(text), "line")
 
-    assert [label.text for label in chart.x_labels] == [f"Month {month}" for month in range(60)]
-    assert {label.angle for label in chart.x_labels} == {-90}
-    xs = [label.x for label in chart.x_labels]
+    assert [label.text for label in chart.category_labels] == [f"Month {month}" for month in range(60)]
+    assert {label.angle for label in chart.category_labels} == {-90}
+    xs = [label.x for label in chart.category_labels]
     assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= 16  # a line's height apart
-    assert all(label.y > chart.plot.bottom for label in chart.x_labels)
+    assert all(label.y > chart.plot.bottom for label in chart.category_labels)
     assert len(chart.series[0].markers) == 60
+
+
+def test_bars_whose_labels_would_be_turned_lie_on_their_side_one_row_per_category():
+    chart = chart_geometry(parse_chart_csv(regional_csv(("Output", REGIONAL_OUTPUT))), "bar", y_axis_label="UK = 100")
+    plot, bars, labels = chart.plot, chart.series[0].bars, chart.category_labels
+    zero = next(tick for tick in chart.ticks if tick.label and tick.label.text == "0")
+
+    assert chart.orientation == "horizontal"
+    assert chart.width == 320  # so its 14-unit text is 14px in a phone's column
+    assert [label.text for label in labels] == REGIONS
+    assert labels[2].lines == ("Yorkshire, Humber", "and North East")
+    assert {label.angle for label in labels} == {0}
+    for label, bar in zip(labels, bars, strict=True):
+        # Every line fits left of the plot, and the label is centred on its row.
+        assert max(len(line) for line in label.lines) * 8 <= label.x < plot.x <= bar.x
+        middle_line = label.y + (len(label.lines) - 1) * 16 / 2
+        assert middle_line == pytest.approx(bar.y + bar.height / 2)
+    for above, below in zip(labels, labels[1:], strict=False):
+        assert above.positioned_lines[-1][0] + 16 <= below.y
+    # Bars grow right from the zero line, as long as their values say, and the rows keep apart.
+    assert zero.x1 == zero.x2 == plot.x and (zero.y1, zero.y2) == (plot.y, plot.bottom)
+    assert all(bar.x == plot.x and bar.right <= plot.right for bar in bars)
+    assert [bar.width / value for bar, value in zip(bars, REGIONAL_OUTPUT, strict=True)] == pytest.approx(
+        [bars[0].width / REGIONAL_OUTPUT[0]] * 9, abs=0.001
+    )
+    assert max(bars, key=lambda bar: bar.width).title == "Output, London and the South: 128"
+    assert all(above.bottom < below.y for above, below in zip(bars, bars[1:], strict=False))
+    # The values are marked above the plot, below the label saying what they are.
+    assert [tick.label.text for tick in chart.ticks] == ["0", "50", "100", "150"]
+    assert all(chart.y_axis_label.y < tick.label.y < plot.y for tick in chart.ticks)
+
+
+def test_horizontal_bars_of_several_series_stand_together_in_each_row_in_the_legend_order():
+    data = parse_chart_csv(regional_csv(("2022", REGIONAL_OUTPUT), ("2023", [value + 1 for value in REGIONAL_OUTPUT])))
+    chart = chart_geometry(data, "bar")
+    earlier, later = chart.series
+
+    assert chart.orientation == "horizontal"
+    rows = list(zip(earlier.bars, later.bars, chart.category_labels, strict=True))
+    for first, second, label in rows:
+        assert first.bottom <= second.y and first.height == second.height
+        middle_line = label.y + (len(label.lines) - 1) * 16 / 2
+        assert (first.y + second.bottom) / 2 == pytest.approx(middle_line)
+    assert all(row[1].bottom < next_row[0].y for row, next_row in zip(rows, rows[1:], strict=False))
+    assert later.bars[1].width > earlier.bars[1].width
+    assert earlier.hatch == "" and later.hatch  # told apart by hatching as vertical bars are
+
+
+def test_bars_whose_labels_fit_under_them_stay_upright():
+    chart = chart_geometry(parse_chart_csv("Year,Output\n2020,1\n2021,2\n2022,3\n2023,4\n2024,5"), "bar")
+
+    assert chart.orientation == "vertical"
+    assert [label.lines for label in chart.category_labels] == [(str(year),) for year in range(2020, 2025)]
+    assert all(label.y > chart.plot.bottom and label.angle == 0 for label in chart.category_labels)
+
+
+def test_a_label_needing_more_than_three_lines_under_its_bar_lays_the_bars_on_their_side():
+    data = parse_chart_csv('Region,Output\n"Yorkshire and the Humber, North East and Cumbria",1\nWales,2\nUK,3')
+
+    assert chart_geometry(data, "bar").orientation == "horizontal"
+    line = chart_geometry(data, "line")
+    assert line.orientation == "vertical" and len(line.category_labels[0].lines) > 3  # lines keep wrapping
+
+
+def test_horizontal_value_labels_never_overlap_however_long():
+    data = parse_chart_csv(regional_csv(("Output", [value * 10_000_000 for value in REGIONAL_OUTPUT])))
+    chart = chart_geometry(data, "bar")
+    labelled = [tick for tick in chart.ticks if tick.label]
+
+    assert chart.orientation == "horizontal" and len(labelled) >= 2
+    assert "0" in [tick.label.text for tick in labelled]
+    widest = max(len(tick.label.text) for tick in labelled) * 8
+    assert all(b.x1 - a.x1 >= widest for a, b in zip(labelled, labelled[1:], strict=False))
+    assert labelled[-1].x1 + widest / 2 <= chart.width
+
+
+def test_a_long_word_is_never_broken_and_widens_the_chart_rather_than_squeezing_the_bars():
+    word = "Supercalifragilisticexpialidocious"
+    chart = chart_geometry(parse_chart_csv(f"Region,Output\n{word} region,1\nWales,2"), "bar")
+
+    assert chart.orientation == "horizontal"
+    assert chart.category_labels[0].lines == (word, "region")
+    assert chart.plot.width >= 120 and chart.width > 320
 
 
 def test_extreme_values_still_leave_room_to_plot():
@@ -243,6 +347,27 @@ def test_renders_a_line_chart_and_a_single_series_without_legend():
     assert len(html.select("svg path.block-chart__marker")) == 2
     assert not html.select("svg rect")
     assert not html.select(".block-chart__legend")
+
+
+def test_a_page_draws_long_labelled_bars_on_their_side_with_every_label_in_full(client, soup, home_page):
+    csv = regional_csv(("Output per hour (UK = 100)", REGIONAL_OUTPUT))
+    StandardPageFactory(parent=home_page, slug="regions", body=[("chart", chart_value(data=csv, y_axis_label="£"))])
+
+    figure = soup(client.get("/regions/")).select_one("main figure.block-chart")
+    svg = figure.svg
+
+    assert "block-chart__svg--horizontal" in svg["class"]
+    labels = svg.select("text.block-chart__category")
+    assert [label.get_text(" ") for label in labels] == REGIONS
+    assert [tspan.text for tspan in labels[2].select("tspan")] == ["Yorkshire, Humber", "and North East"]
+    assert not svg.select("[transform]")  # nothing to tilt one's head for
+    widths = [float(bar["width"]) for bar in svg.select("rect.block-chart__bar")]
+    assert [width / value for width, value in zip(widths, REGIONAL_OUTPUT, strict=True)] == pytest.approx(
+        [widths[0] / REGIONAL_OUTPUT[0]] * 9, abs=0.001
+    )
+    longest = svg.select("rect.block-chart__bar")[widths.index(max(widths))]
+    assert longest.title.text == "Output per hour (UK = 100), London and the South: 128"
+    assert [th.text for th in figure.select(".block-chart__data tbody th")] == REGIONS
 
 
 def test_each_chart_has_its_own_ids():

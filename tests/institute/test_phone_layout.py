@@ -132,8 +132,8 @@ def test_charts_label_every_category_in_text_of_14px_on_a_phone(client, soup, ho
 
     svg = soup(client.get("/chart/")).select_one("svg.block-chart__svg")
 
-    labels = [text.text for text in svg.select("text.block-chart__x-label")]
-    assert labels == REGIONS  # all nine, each whole on one line turned upright
+    labels = [text.get_text(" ") for text in svg.select("text.block-chart__category")]
+    assert labels == REGIONS  # all nine, each in full (over its lines) left of its horizontal bar
     assert "Yorkshire, Humber and North East" in labels
     view_box_width = float(svg["viewbox"].split()[2])
     phone_column = 375 - 2 * 17  # the container's padding at 375px
@@ -146,7 +146,7 @@ def test_chart_labels_that_fit_wrap_after_words_never_inside_them(client, soup, 
 
     svg = soup(client.get("/chart/")).select_one("svg.block-chart__svg")
 
-    assert [text.text for text in svg.select("text.block-chart__x-label")] == ["Yorkshire,", "Humber", "Wales"]
+    assert [line.text for line in svg.select("text.block-chart__category tspan")] == ["Yorkshire,", "Humber", "Wales"]
 
 
 def test_print_stylesheet_leaves_out_the_site_around_the_content_and_prints_link_addresses():
