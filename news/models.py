@@ -267,8 +267,8 @@ class NewsletterSubscription(models.Model):
     """Someone who asked for the newsletter (news/newsletter.py). They receive it once they have followed the
     link in the confirmation e-mail (double opt-in), until they follow the unsubscribe link in any message.
 
-    The token in both links is the subscription's only secret: it never changes, so that the unsubscribe
-    link of every message ever sent keeps working.
+    `token`, in the unsubscribe link, never changes, so that the unsubscribe link of every message ever sent
+    keeps working. The confirmation link has a token of its own, new at every sign-up.
     """
 
     email = models.EmailField("e-mail address")
@@ -276,6 +276,7 @@ class NewsletterSubscription(models.Model):
     forums = models.ManyToManyField(ForumPage, blank=True, related_name="+", verbose_name="forums of interest")
     themes = models.ManyToManyField(ResearchThemePage, blank=True, related_name="+", verbose_name="themes of interest")
     token = models.CharField(max_length=64, unique=True, default=new_subscription_token, editable=False)
+    confirmation_token = models.CharField(max_length=64, unique=True, null=True, editable=False)
     created_at = models.DateTimeField("signed up", auto_now_add=True)
     confirmation_sent_at = models.DateTimeField("confirmation last sent", default=timezone.now)
     confirmed_at = models.DateTimeField("confirmed", null=True, blank=True)

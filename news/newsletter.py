@@ -8,12 +8,14 @@ nothing: the page it opens has a button that does.
 """
 
 import hashlib
+from urllib.parse import urljoin
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -28,10 +30,15 @@ from wagtail.models import Site
 from forums.models import ForumPage
 from institute.client_address import client_ip
 from institute.forms import SPAM_TRAP_FIELD, RateLimit, client_network, spam_trap_field
-from news.models import NewsletterSubscription
+from institute.structured_data import absolute_url
+from news.models import NewsletterSubscription, new_subscription_token
 from research.models import ResearchThemePage
 
 SENT_PARAMETER = "sent"
+SIGN_UP_DESCRIPTION = (
+    "News, events and research from the institute and its forums, by e-mail. "
+    "We send it from this site only, and every message has a link to unsubscribe."
+)
 
 
 class SignUpForm(forms.Form):
@@ -48,9 +55,11 @@ class SignUpForm(forms.Form):
         max_length=NewsletterSubscription._meta.get_field("name").max_length,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
+    # Chosen by slug, as the listings' filters are: a forged value is an invalid choice, never a database error.
     forums = forms.ModelMultipleChoiceField(
         label="Regional forums",
         queryset=ForumPage.objects.none(),
+        to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="News and events of the forums you tick.",
@@ -58,6 +67,7 @@ class SignUpForm(forms.Form):
     themes = forms.ModelMultipleChoiceField(
         label="Research themes",
         queryset=ResearchThemePage.objects.none(),
+        to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="Research and publications on the themes you tick.",
@@ -101,19 +111,23 @@ class SignUpForm(forms.Form):
         ]
 
 
-def absolute_url(path):
-    return Site.objects.get(is_default_site=True).root_url + path
+def site_url(path, request=None):
+    """`path` on the address the visitor used; a message sent outside any request names the default site."""
+    if request is not None:
+        return absolute_url(request, path)
+    site = Site.objects.filter(is_default_site=True).first()
+    return urljoin(site.root_url if site else settings.WAGTAILADMIN_BASE_URL, path)
 
 
-def unsubscribe_url(subscription):
-    return absolute_url(reverse("newsletter:unsubscribe", args=[subscription.token]))
+def unsubscribe_url(subscription, request=None):
+    return site_url(reverse("newsletter:unsubscribe", args=[subscription.token]), request)
 
 
-def newsletter_email(subscription, subject, template_name, context=None):
+def newsletter_email(subscription, subject, template_name, context=None, request=None):
     """An e-mail to one subscriber, as every message of the newsletter is: its text ends with the
     unsubscribe link, and its headers give the same link to mail programs, which show an unsubscribe
     button and may use it with a single POST (RFC 2369, RFC 8058)."""
-    link = unsubscribe_url(subscription)
+    link = unsubscribe_url(subscription, request)
     body = render_to_string(template_name, {**(context or {}), "subscription": subscription, "unsubscribe_url": link})
     return EmailMessage(
         subject,
@@ -123,7 +137,18 @@ def newsletter_email(subscription, subject, template_name, context=None):
     )
 
 
-def subscribe(data):
+def recipients(forum_slugs=(), theme_slugs=()):
+    """Who an issue goes to: every confirmed subscriber, or for an issue about some forums or themes, those who
+    chose one of them or chose nothing in particular (which is everything)."""
+    subscribed = NewsletterSubscription.objects.subscribed()
+    if not forum_slugs and not theme_slugs:
+        return subscribed
+    return subscribed.filter(
+        Q(forums__slug__in=forum_slugs) | Q(themes__slug__in=theme_slugs) | Q(forums=None, themes=None)
+    ).distinct()
+
+
+def subscribe(data, request):
     """Keep a sign-up and e-mail the address. Someone already subscribed is told so, and nothing changes:
     anyone can type anyone's address, and the visitor sees the same page either way. For the same reason the
     e-mails never repeat what the visitor typed (the name): it would let anyone write to any address."""
@@ -132,21 +157,28 @@ def subscribe(data):
     )
     if subscription.is_subscribed:
         newsletter_email(
-            subscription, "You already receive our newsletter", "news/newsletter/already_subscribed_email.txt"
+            subscription,
+            "You already receive our newsletter",
+            "news/newsletter/already_subscribed_email.txt",
+            request=request,
         ).send()
         return
     subscription.name = data["name"]
+    # A new link for each sign-up: one sent before (or the unsubscribe link, which never changes) cannot
+    # confirm what someone else asked for since.
+    subscription.confirmation_token = new_subscription_token()
     subscription.confirmation_sent_at = timezone.now()
     subscription.confirmed_at = subscription.unsubscribed_at = None
     subscription.save()
     subscription.forums.set(data["forums"])
     subscription.themes.set(data["themes"])
-    confirm_url = absolute_url(reverse("newsletter:confirm", args=[subscription.token]))
+    confirm_url = site_url(reverse("newsletter:confirm", args=[subscription.confirmation_token]), request)
     newsletter_email(
         subscription,
         "Please confirm your newsletter subscription",
         "news/newsletter/confirmation_email.txt",
         {"confirm_url": confirm_url, "days": settings.NEWSLETTER_CONFIRMATION_PERIOD.days},
+        request=request,
     ).send()
 
 
@@ -156,16 +188,19 @@ def subscribe(data):
 def sign_up(request):
     form = SignUpForm(request.POST if request.method == "POST" else None, client_address=client_ip(request) or "")
     if form.is_valid():
-        subscribe(form.cleaned_data)
+        subscribe(form.cleaned_data, request)
         # Redirect after the POST, so that reloading the page does not sign up (and e-mail) again.
         return HttpResponseRedirect(f"{reverse('newsletter:sign_up')}?{SENT_PARAMETER}")
-    return render(request, "news/newsletter/sign_up.html", {"form": form, "sent": SENT_PARAMETER in request.GET})
+    context = {"form": form, "sent": SENT_PARAMETER in request.GET, "description": SIGN_UP_DESCRIPTION}
+    return render(request, "news/newsletter/sign_up.html", context)
 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
-    subscription = get_object_or_404(NewsletterSubscription.objects.prefetch_related("forums", "themes"), token=token)
+    subscription = get_object_or_404(
+        NewsletterSubscription.objects.prefetch_related("forums", "themes"), confirmation_token=token
+    )
     if not subscription.is_subscribed and (subscription.unsubscribed_at or subscription.confirmation_has_expired()):
         return render(request, "news/newsletter/confirm.html", {"expired": True}, status=410)
     if request.method == "POST" and not subscription.is_subscribed:

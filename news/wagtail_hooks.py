@@ -101,11 +101,20 @@ class NewsletterSubscriptionFilterSet(WagtailFilterSet):
         ],
         method="filter_status",
     )
+    # By slug, as on the site: a forged value is an invalid choice, never a database error.
     forums = django_filters.ModelMultipleChoiceFilter(
-        queryset=ForumPage.objects.order_by("title"), widget=forms.CheckboxSelectMultiple
+        field_name="forums__slug",
+        to_field_name="slug",
+        label="Forums of interest",
+        queryset=ForumPage.objects.order_by("title"),
+        widget=forms.CheckboxSelectMultiple,
     )
     themes = django_filters.ModelMultipleChoiceFilter(
-        queryset=ResearchThemePage.objects.order_by("title"), widget=forms.CheckboxSelectMultiple
+        field_name="themes__slug",
+        to_field_name="slug",
+        label="Themes of interest",
+        queryset=ResearchThemePage.objects.order_by("title"),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

@@ -35,10 +35,11 @@ def page_own_image(page):
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
 def page_meta(context, title="", description=None, url="", image=None, og_type="website"):
     """The page's description, canonical URL, Open Graph and Twitter card. Views that show something other
-    than the page itself (a profile, a calendar month) name what they show."""
+    than the page itself (a profile, a calendar month), or that are no page at all (the newsletter sign-up),
+    name what they show: its title, description and URL."""
     request = context["request"]
     page = current_page(context)
-    if page is None:
+    if page is None and not (title and url):
         return {}
     organisation = context["site_settings"].organisation_name
     if not title:
@@ -46,9 +47,10 @@ def page_meta(context, title="", description=None, url="", image=None, og_type="
         title = page.seo_title or (organisation if isinstance(page, HomePage) else page.title)
     if description is None:
         description = getattr(page, "meta_description", "") or page.search_description
+    own = None
     if image is not None:
         own = share_image(f"image:{image.pk}", lambda: image, request)
-    else:
+    elif page is not None:
         own = share_image(f"page:{page.pk}", lambda: page_own_image(page), request)
     if own is None:
         site = Site.find_for_request(request)

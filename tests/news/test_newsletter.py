@@ -9,6 +9,7 @@ import re
 from http import HTTPStatus
 
 from django.core import mail
+from django.core.management import CommandError, call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -63,11 +64,11 @@ def test_the_sign_up_form_offers_the_live_forums_and_themes(client, soup, scotla
     legends = [legend.text for legend in page.select("form fieldset legend")]
     assert legends == ["Regional forums", "Research themes"]
     assert {box.parent.text.strip() for box in page.select("input[name=forums]")} == {scotland.title, wales.title}
-    assert [box["value"] for box in page.select("input[name=themes]")] == [str(skills.pk)]
+    assert [box["value"] for box in page.select("input[name=themes]")] == [skills.slug]
 
 
 def test_signing_up_confirming_and_unsubscribing_through_the_mailed_links(client, soup, queued_email, scotland, skills):
-    response = sign_up(client, forums=[scotland.pk], themes=[skills.pk])
+    response = sign_up(client, forums=[scotland.slug], themes=[skills.slug])
 
     assert response.status_code == HTTPStatus.FOUND
     assert "Check your inbox" in soup(client.get(response.url)).h1.text
@@ -117,6 +118,31 @@ def test_mail_programs_unsubscribe_with_one_post_without_a_csrf_token(client, qu
     assert subscription.unsubscribed_at is not None
 
 
+def test_only_the_latest_confirmation_link_confirms_and_never_the_unsubscribe_link(client, queued_email):
+    """Someone who holds an old link (forwarded mail, a scanner's log) cannot subscribe the address again."""
+    subscription = confirmed_subscriber(client)
+    first_confirm_url = link_in(mail.outbox[0], "confirm")
+    unsubscribe_url = link_in(mail.outbox[0], "unsubscribe")
+    client.post(unsubscribe_url)
+
+    sign_up(client, address="198.51.100.7")  # someone else types the address in again
+    new_confirm_url = link_in(mail.outbox[-1], "confirm")
+
+    assert new_confirm_url != first_confirm_url
+    assert client.post(first_confirm_url).status_code == HTTPStatus.NOT_FOUND
+    assert client.post(unsubscribe_url.replace("unsubscribe", "confirm")).status_code == HTTPStatus.NOT_FOUND
+    subscription.refresh_from_db()
+    assert not subscription.is_subscribed
+
+
+def test_the_sign_up_page_tells_link_previews_what_it_is(client, soup, home_page):
+    page = soup(client.get(SIGN_UP_URL))
+
+    assert page.find("link", rel="canonical")["href"] == "http://localhost/newsletter/"
+    assert page.find("meta", property="og:title")["content"] == "Sign up to our newsletter"
+    assert page.find("meta", attrs={"name": "description"})["content"].startswith("News, events and research")
+
+
 def test_confirming_needs_the_csrf_token(client):
     sign_up(client)
 
@@ -127,10 +153,10 @@ def test_confirming_needs_the_csrf_token(client):
 
 
 def test_signing_up_an_address_already_subscribed_looks_the_same_and_changes_nothing(client, scotland, wales):
-    subscription = confirmed_subscriber(client, forums=[scotland.pk])
+    subscription = confirmed_subscriber(client, forums=[scotland.slug])
     new_response = sign_up(client, "bob@example.com")
 
-    response = sign_up(client, forums=[wales.pk], name="Someone else")
+    response = sign_up(client, forums=[wales.slug], name="Someone else")
 
     assert (response.status_code, response.url) == (new_response.status_code, new_response.url)
     subscription.refresh_from_db()
@@ -161,7 +187,7 @@ def test_signing_up_again_after_unsubscribing_needs_a_new_confirmation(client, w
     subscription = confirmed_subscriber(client)
     client.post(f"/newsletter/unsubscribe/{subscription.token}/")
 
-    sign_up(client, forums=[wales.pk])
+    sign_up(client, forums=[wales.slug])
 
     subscription.refresh_from_db()
     assert (subscription.confirmed_at, subscription.unsubscribed_at) == (None, None)
@@ -245,7 +271,8 @@ def test_forged_tokens_are_not_found(client, url):
     ("fields", "field_label"),
     [
         ({"forums": ["999999"]}, "Regional forums"),
-        ({"forums": ["scotland"]}, "Regional forums"),
+        ({"forums": ["99999999999999999999999"]}, "Regional forums"),  # past the database's integers
+        ({"forums": ["no-such-forum"]}, "Regional forums"),
         ({"themes": ["1 OR 1=1"]}, "Research themes"),
         ({"name": "x" * 10_000}, "Name"),
         ({"email": "a" * 300 + "@example.com"}, "E-mail address"),
@@ -265,7 +292,7 @@ def test_bad_input_is_a_form_error_and_stores_nothing(client, soup, scotland, fi
 def test_a_draft_forum_cannot_be_chosen(client, soup, scotland):
     draft = ForumPageFactory(parent=scotland.get_parent(), slug="draft-forum", live=False)
 
-    response = sign_up(client, forums=[draft.pk])
+    response = sign_up(client, forums=[draft.slug])
 
     assert error_summary(soup, response)[0].startswith("Regional forums:")
 
@@ -279,9 +306,10 @@ def test_newsletter_pages_are_never_cached_and_sign_ups_keep_the_page_cache(clie
 
     assert "no-store" in response["Cache-Control"]
     assert response.cookies  # the CSRF cookie, as on the contact page
-    for url in (f"/newsletter/confirm/{subscription.token}/", f"/newsletter/unsubscribe/{subscription.token}/"):
+    confirm_url = f"/newsletter/confirm/{subscription.confirmation_token}/"
+    for url in (confirm_url, f"/newsletter/unsubscribe/{subscription.token}/"):
         assert "no-store" in client.get(url)["Cache-Control"]
-    client.post(f"/newsletter/confirm/{subscription.token}/")
+    client.post(confirm_url)
     assert page_cache.current_version().key == version
 
 
@@ -293,17 +321,19 @@ def test_the_footer_and_the_news_index_link_to_the_sign_up(client, soup, news_in
 
 
 def test_staff_see_subscribers_filter_them_and_download_them_as_csv(client, staff_editor, scotland, skills):
-    subscriber = confirmed_subscriber(client, forums=[scotland.pk], themes=[skills.pk], name="=HYPERLINK(1)")
+    subscriber = confirmed_subscriber(client, forums=[scotland.slug], themes=[skills.slug], name="=HYPERLINK(1)")
     sign_up(client, "waiting@example.com")
     client.force_login(staff_editor)
 
     listing = client.get(ADMIN_URL)
     subscribed = client.get(ADMIN_URL, {"status": "subscribed"})
-    of_forum = client.get(ADMIN_URL, {"forums": scotland.pk})
+    of_forum = client.get(ADMIN_URL, {"forums": scotland.slug})
+    forged = client.get(ADMIN_URL, {"forums": "99999999999999999999999"})
     searched = client.get(ADMIN_URL, {"q": "waiting@"})
     download = client.get(ADMIN_URL, {"export": "csv"})
 
     assert listing.status_code == HTTPStatus.OK
+    assert forged.status_code == HTTPStatus.OK
     assert b"ann@example.com" in listing.content
     assert b"waiting@example.com" in listing.content
     for response in (subscribed, of_forum):
@@ -371,7 +401,7 @@ def test_staff_may_delete_a_subscriber_but_neither_add_nor_edit_one(client, staf
 
 
 def test_the_open_data_api_shows_nothing_of_the_newsletter(client, scotland, skills):
-    subscriber = confirmed_subscriber(client, name="Ann Subscriber", forums=[scotland.pk], themes=[skills.pk])
+    subscriber = confirmed_subscriber(client, name="Ann Subscriber", forums=[scotland.slug], themes=[skills.slug])
 
     responses = [
         client.get("/api/v2/pages/", {"fields": "*"}),
@@ -390,3 +420,64 @@ def test_the_open_data_api_shows_nothing_of_the_newsletter(client, scotland, ski
     assert client.get("/api/v2/pages/", {"fields": "newsletter_subscriptions"}).status_code == HTTPStatus.BAD_REQUEST
     for endpoint in ("newsletter", "newsletter-subscriptions", "subscriptions"):
         assert client.get(f"/api/v2/{endpoint}/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_an_issue_goes_to_confirmed_subscribers_each_with_their_own_unsubscribe_link(
+    client, queued_email, tmp_path, scotland, wales, skills
+):
+    ann = confirmed_subscriber(client, "ann@example.com", forums=[scotland.slug])
+    bob = confirmed_subscriber(client, "bob@example.com", address="192.0.2.2", themes=[skills.slug])
+    confirmed_subscriber(client, "cat@example.com", address="192.0.2.3", forums=[wales.slug])
+    everything = confirmed_subscriber(client, "dan@example.com", address="192.0.2.4")
+    sign_up(client, "waiting@example.com", address="192.0.2.5")
+    gone = confirmed_subscriber(client, "gone@example.com", address="192.0.2.6")
+    client.post(f"/newsletter/unsubscribe/{gone.token}/")
+    issue = tmp_path / "issue.txt"
+    issue.write_text("Scotland's forum meets in Inverness on 18 March.\n", encoding="utf-8")
+    mail.outbox.clear()
+
+    call_command(
+        "send_newsletter",
+        "--subject",
+        "Forum news",
+        "--text-file",
+        issue,
+        "--forum",
+        "scotland",
+        "--theme",
+        skills.slug,
+    )
+
+    assert sorted(message.to[0] for message in mail.outbox) == [ann.email, bob.email, everything.email]
+    for message in mail.outbox:
+        [subscription] = [s for s in (ann, bob, everything) if s.email == message.to[0]]
+        link = f"http://localhost/newsletter/unsubscribe/{subscription.token}/"
+        assert message.subject == "Forum news"
+        assert message.body.startswith("Scotland's forum meets in Inverness on 18 March.")
+        assert link in message.body
+        assert message.extra_headers["List-Unsubscribe"] == f"<{link}>"
+
+
+def test_an_issue_without_forums_or_themes_goes_to_every_confirmed_subscriber(client, queued_email, tmp_path):
+    confirmed_subscriber(client, "ann@example.com")
+    sign_up(client, "waiting@example.com", address="192.0.2.5")
+    issue = tmp_path / "issue.txt"
+    issue.write_text("Our annual review is out.", encoding="utf-8")
+    mail.outbox.clear()
+
+    call_command("send_newsletter", "--subject", "Annual review", "--text-file", issue)
+
+    assert [message.to for message in mail.outbox] == [["ann@example.com"]]
+
+
+def test_an_empty_or_missing_issue_is_refused_and_sends_nothing(client, queued_email, tmp_path):
+    confirmed_subscriber(client)
+    mail.outbox.clear()
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+
+    for path in (empty, tmp_path / "missing.txt"):
+        with pytest.raises(CommandError):
+            call_command("send_newsletter", "--subject", "Nothing", "--text-file", path)
+
+    assert mail.outbox == []
