@@ -51,8 +51,13 @@ class ListingFilters(FilterSet):
 
     @cached_property
     def ignored(self):
-        """(filter label, value as given) for each filter whose value was not a valid choice."""
-        return [(self.form[name].label, shown(self.data[name])) for name in self.errors if name in self.fields]
+        """(filter label, value as given, id) for each filter whose value was not a valid choice. The id is the
+        one the invalid field's aria-describedby names, so the notice's line about it describes it."""
+        return [
+            (self.form[name].label, shown(self.data[name]), f"{self.form[name].auto_id}_error")
+            for name in self.errors
+            if name in self.fields
+        ]
 
 
 class SlugChoiceFilter(ModelChoiceFilter):

@@ -56,6 +56,13 @@ def test_an_invalid_value_is_named_and_the_valid_filters_still_apply(client, sou
     )
 
 
+def test_an_invalid_filter_is_described_by_its_line_in_the_notice(client, soup, people):
+    page = soup(client.get("/people/?role=wizard"))
+
+    described_by = page.find("select", attrs={"name": "role"})["aria-describedby"]
+    assert page.find(id=described_by).text == "Role: “wizard”"
+
+
 def test_the_notice_repeats_only_the_printable_part_of_a_value(client, soup, people):
     _, ignored, _ = directory(client, soup, "role=%1B%5B31mwiz%00ard%0A")
 
