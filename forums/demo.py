@@ -243,7 +243,7 @@ def _person(person, *, key):
             honorific=person.honorific,
             job_title=person.job_title,
             organisation=organisation,
-            short_bio=f"{person.name} works on regional productivity. (Fictional demo profile.)",
+            short_bio=f"{person.name} works on regional productivity.",
         )
 
     return demo_object(key, create)

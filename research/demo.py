@@ -783,7 +783,7 @@ def _lead(lead, theme):
             job_title=lead.job_title,
             organisation=_partner(lead.organisation),
             short_bio=f"{lead.name.split()[0]} {leads} the institute's research theme on {topic}, working with "
-            "researchers across the academic partners and with the regional forums. (Fictional demo profile.)",
+            "researchers across the academic partners and with the regional forums.",
         )
 
     return demo_object(f"research-theme-lead:{slug}", create)

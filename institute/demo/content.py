@@ -220,7 +220,7 @@ def _person(slug, honorific, name, job_title, institution_slug, bio, *, institut
             name=name,
             job_title=job_title,
             organisation=institutions[institution_slug],
-            short_bio=f"{bio} (Fictional demo profile.)",
+            short_bio=bio,
             is_staff_member=True,  # the institute's own team
         )
 

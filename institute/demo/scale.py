@@ -141,6 +141,5 @@ def _person(number, institutions):
         honorific=honorific,
         job_title=job_title,
         organisation=choose.choice(institutions) if institutions else None,
-        short_bio=f"{first_name} works on {choose.choice(TOPICS)}. (Fictional demo profile, generated to fill the "
-        "site.)",
+        short_bio=f"{first_name} works on {choose.choice(TOPICS)}.",
     )

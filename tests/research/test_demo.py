@@ -63,7 +63,8 @@ def test_demo_has_themes_led_by_every_partner_and_a_publication_archive(demo_sit
         assert theme.summary and not theme.hero_image  # its motif is drawn by the site
         assert 1 <= theme.leads.count() <= 2
         assert all(lead.person.organisation.is_academic_partner for lead in theme.leads.all())
-        assert all("fictional demo profile" in lead.person.short_bio.lower() for lead in theme.leads.all())
+        # The footer's demonstration note says the people are illustrative; their own words do not repeat it.
+        assert all("demo" not in lead.person.short_bio.lower() for lead in theme.leads.all())
         assert 1 <= theme.forums.count() <= 3
     partners = Institution.objects.filter(is_academic_partner=True)
     assert partners.count() == 10
