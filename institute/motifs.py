@@ -93,7 +93,7 @@ def motif_svg(slug):
     pattern = PATTERNS[digest[0] % len(PATTERNS)]
     spacing = SPACINGS[digest[1] % len(SPACINGS)]
     tone = digest[2] % TONES + 1
-    shapes = mark_safe("".join(pattern(spacing)))  # noqa: S308 - built from numbers above, no input in it
+    shapes = mark_safe("".join(pattern(spacing)))  # noqa: S308  # nosec B308, B703 (numbers only, no input)
     return format_html(
         '<svg class="motif motif--tone-{} motif--{}" viewBox="0 0 {} {}" preserveAspectRatio="xMidYMid slice" '
         'aria-hidden="true" focusable="false"><rect class="motif__ground" width="100%" height="100%"/>'
