@@ -19,7 +19,6 @@ from institute.demo.helpers import demo_page, illustration_image
 from institute.models import HomePage, Person
 from research.models import ResearchThemePage
 
-DEMO_NOTE = "<p><em>This is a demo event: its details are invented to show how the site presents events.</em></p>"
 SATURDAY = 5
 FORUM_SLUGS = [
     "scotland",
@@ -611,7 +610,7 @@ def _event(index, event, position, context):
         hero_image=context.images.get(event.image),
         hero_image_alt="",
         # The summary is the page's standfirst already: the body adds to it, never repeats it.
-        body=[("rich_text", DEMO_NOTE)],
+        body=[],
         programme=[
             (
                 "session",
@@ -671,7 +670,7 @@ def _npw_2023(index, context):
                 "rich_text",
                 "<p>National Productivity Week brings together the institute, its eight regional productivity "
                 "forums and partner organisations for a week of events on what productivity means for business, "
-                f"for people and for places. Each forum runs its own sessions.</p>{DEMO_NOTE}",
+                "for people and for places. Each forum runs its own sessions.</p>",
             )
         ],
         programme=sessions,
@@ -703,7 +702,7 @@ def _wales_breakfast_2023(context):
             (
                 "rich_text",
                 "<p>The Wales Productivity Forum's breakfast briefing, held in Welsh and English with simultaneous "
-                f"translation. Breakfast is served from 7:45am.</p>{DEMO_NOTE}",
+                "translation. Breakfast is served from 7:45am.</p>",
             )
         ],
         speakers=_speakers([("lead:wales", "Host"), ("gareth-price", "Speaker")], context),

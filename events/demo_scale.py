@@ -191,7 +191,7 @@ def _event(number, shared):
         registration_deadline=starts_at - datetime.timedelta(days=7) if has_registration and number % 4 == 0 else None,
         hero_image=shared.images.get(kind.image),
         hero_image_alt="",
-        body=[("rich_text", f"<p>{summary}</p>{demo.DEMO_NOTE}")],
+        body=[],  # the summary is the standfirst; a body would only repeat it
         programme=_programme() if event_type == EventType.CONFERENCE and not is_all_day else [],
         speakers=_speakers(kind, forum, shared.people, choose),
         themes=[theme],

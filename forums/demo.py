@@ -219,7 +219,7 @@ def _body(forum):
         (
             "table",
             {
-                "table_caption": f"Output per hour worked, {forum.region} against the UK (illustrative demo figures)",
+                "table_caption": f"Output per hour worked, {forum.region} against the UK (illustrative figures)",
                 "table_header_choice": "row",
                 "first_row_is_table_header": True,
                 "first_col_is_header": False,

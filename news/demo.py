@@ -17,8 +17,6 @@ from news.choices import NewsKind
 from news.models import NewsAuthor, NewsIndexPage, NewsPage
 from research.models import ResearchThemePage
 
-DEMO_NOTE = "<p><em>This is a demo news item: its story is invented to show how the site presents news.</em></p>"
-
 IMAGES = {
     1: ("News: announcement", "Abstract illustration in blue and green of a speech bubble over a city skyline"),
     2: ("News: research findings", "Abstract illustration in blue and green of rising bars on a chart"),
@@ -379,7 +377,7 @@ def _news_item(index, item, today, people, forums, themes, images):
         date=today - datetime.timedelta(days=item.days_ago),
         kind=item.kind,
         summary=item.summary,
-        body=[("rich_text", f"<p>{item.paragraph}</p>{DEMO_NOTE}")],
+        body=[("rich_text", f"<p>{item.paragraph}</p>")],
         hero_image=images.get(item.image),
         hero_image_alt="",
         authors=_authors(item.authors, people, forums),

@@ -31,7 +31,7 @@ from research.models import (
     ThemeLead,
 )
 
-ILLUSTRATIVE_SOURCE = "Illustrative demo figures, not official statistics"
+ILLUSTRATIVE_SOURCE = "Illustrative figures, not official statistics"
 FIRST_PUBLICATION_DAY = datetime.date(2021, 1, 12)
 NEWEST_PUBLICATION_AGE = datetime.timedelta(days=9)  # the newest is recent, never in the future
 DEMO_DOI_PREFIX = "10.5555/tpi-demo"  # 10.5555 is the DOI test prefix: these resolve to nothing real
@@ -854,7 +854,7 @@ def _publications(research, themes):
             slug="publications",
             show_in_menus=True,
             intro="Working papers, insights papers, policy briefs, reports, journal articles and data sets from the "
-            "institute's research themes and regional forums. The publications in this demo are invented.",
+            "institute's research themes and regional forums.",
         ),
     )
     if index is None:
@@ -918,7 +918,7 @@ def _publication(index, publication, *, position, date, report_number, links):
         slug=slug,
         publication_type=publication.publication_type,
         publication_date=date,
-        abstract=f"{publication.abstract} {_demo_note(publication)}",
+        abstract=publication.abstract,
         journal=publication.journal,
         report_number=report_number,
         doi=f"{DEMO_DOI_PREFIX}.{date.year}.{position + 1:03d}" if publication.doi else "",
@@ -930,12 +930,6 @@ def _publication(index, publication, *, position, date, report_number, links):
     )
     page.keywords.add(*[links.keywords[name] for name in publication.keywords if links.keywords[name]])
     return demo_page(index, page)
-
-
-def _demo_note(publication):
-    if publication.publication_type == PublicationType.JOURNAL_ARTICLE:
-        return "(Demo publication: no such article appeared in this journal.)"
-    return "(Demo publication.)"
 
 
 def _authors(publication, people):

@@ -271,7 +271,7 @@ def _about_page(home, people):
                         "text": "Productivity is not about working harder: it is about working smarter, "
                         "everywhere in the country.",
                         "attribution": "Professor Helen Marwick",
-                        "role": "Director (fictional demo person)",
+                        "role": "Director",
                     },
                 ),
                 ("people", {"title": "Leadership team", "people": _present(people[:3])}),
@@ -298,7 +298,7 @@ def _about_page(home, people):
                         "items": [
                             {
                                 "question": "Who funds the institute?",
-                                "answer": "<p>Demo answer: the institute is funded by research councils and its "
+                                "answer": "<p>The institute is funded by research councils and its "
                                 "partner universities.</p>",
                             },
                             {

@@ -33,7 +33,7 @@ def test_demo_has_the_eight_forums_their_rosters_and_lead_accounts_and_keeps_edi
 
     assert sorted((f.slug, f.region, f.partner_university.name) for f in forums) == sorted(FORUMS)
     for forum in forums:
-        assert "demo" in forum.chair.short_bio.lower() and "demo" in forum.lead.short_bio.lower()
+        assert forum.chair.short_bio and "demo" not in forum.chair.short_bio.lower() + forum.lead.short_bio.lower()
         assert forum.lead.organisation == forum.partner_university
         assert client.get(f"/forums/{forum.slug}/").status_code == 200
     assert client.get("/forums/").status_code == 200
