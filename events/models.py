@@ -9,7 +9,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -37,7 +37,7 @@ from institute.blocks import BodyBlock
 from institute.models import BasePage, HeroImageFields, IntroPage, chosen_pages
 from institute.pagination import paginate
 from institute.query import SitePageQuerySet
-from research.models import ResearchThemePage
+from research.models import PublicTagsInAPI, ResearchThemePage, with_forum_and_public_tags
 
 # Sub-page routes of the events index: an event with one of these slugs there could never be reached.
 RESERVED_SLUGS = {"calendar", "feed"}
@@ -77,13 +77,7 @@ class EventPageQuerySet(SitePageQuerySet):
     def for_api(self):
         """With what the open data API shows in a fixed number of queries: the forum each page is under
         (`api_forum_id`, `api_forum_title`) and its tagged live, public themes and forums."""
-        forum = ForumPage.objects.live().above(OuterRef("path"))
-        return self.annotate(
-            api_forum_id=Subquery(forum.values("pk")[:1]), api_forum_title=Subquery(forum.values("title")[:1])
-        ).prefetch_related(
-            Prefetch("themes", ResearchThemePage.objects.live().public().order_by("title"), to_attr="public_themes"),
-            Prefetch("forums", ForumPage.objects.live().public().order_by("title"), to_attr="public_forums"),
-        )
+        return with_forum_and_public_tags(self)
 
 
 def attach_forums(events):
@@ -177,7 +171,7 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         return EventsFeed()(request, index=self)
 
 
-class EventPage(HeroImageFields, BasePage):
+class EventPage(PublicTagsInAPI, HeroImageFields, BasePage):
     """One event: a conference, webinar, workshop, forum meeting or a National Productivity Week."""
 
     summary = models.CharField(max_length=255, help_text="One or two sentences: what it is and who it is for.")
@@ -300,19 +294,6 @@ class EventPage(HeroImageFields, BasePage):
             errors["slug"] = f"“{self.slug}” is part of the events calendar's address: choose another slug."
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def api_forums(self):
-        """The forum the page is under, then the others it is tagged with."""
-        parent = [{"id": self.api_forum_id, "title": self.api_forum_title}] if self.api_forum_id else []
-        tagged = [
-            {"id": forum.pk, "title": forum.title} for forum in self.public_forums if forum.pk != self.api_forum_id
-        ]
-        return parent + tagged
-
-    @property
-    def api_themes(self):
-        return [{"id": theme.pk, "title": theme.title} for theme in self.public_themes]
 
     @cached_property
     def forum(self):

@@ -11,7 +11,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -34,7 +34,7 @@ from institute.pagination import paginate
 from institute.query import SitePageQuerySet, the_page
 from news.choices import NewsKind
 from news.structured_data import news_article
-from research.models import PeopleIndexPage, ResearchThemePage
+from research.models import PeopleIndexPage, PublicTagsInAPI, ResearchThemePage, with_forum_and_public_tags
 
 # The news index's sub-page route: a news item there with this slug could never be reached.
 RESERVED_SLUGS = {"feed"}
@@ -64,14 +64,7 @@ class NewsPageQuerySet(SitePageQuerySet):
     def for_api(self):
         """With what the open data API shows in a fixed number of queries: the forum each page is under
         (`api_forum_id`, `api_forum_title`) and its tagged live, public themes and forums."""
-        forum = ForumPage.objects.live().above(OuterRef("path"))
-        return self.annotate(
-            api_forum_id=Subquery(forum.values("pk")[:1]), api_forum_title=Subquery(forum.values("title")[:1])
-        ).prefetch_related(
-            "authors__person",
-            Prefetch("themes", ResearchThemePage.objects.live().public().order_by("title"), to_attr="public_themes"),
-            Prefetch("forums", ForumPage.objects.live().public().order_by("title"), to_attr="public_forums"),
-        )
+        return with_forum_and_public_tags(self.prefetch_related("authors__person"))
 
 
 class NewsIndexPage(RoutablePageMixin, IntroPage):
@@ -103,7 +96,7 @@ class NewsIndexPage(RoutablePageMixin, IntroPage):
         return NewsFeed()(request, index=self)
 
 
-class NewsPage(HeroImageFields, BasePage):
+class NewsPage(PublicTagsInAPI, HeroImageFields, BasePage):
     """One news item: news, a blog post, a press release or an opinion piece."""
 
     date = models.DateField(default=datetime.date.today, help_text="The date the item is published under.")
@@ -179,19 +172,6 @@ class NewsPage(HeroImageFields, BasePage):
     def api_authors(self):
         authors = [author for author in self.authors.all() if author.display_name]
         return [{"name": author.display_name, "person": author.person_id} for author in authors]
-
-    @property
-    def api_forums(self):
-        """The forum the page is under, then the others it is tagged with."""
-        parent = [{"id": self.api_forum_id, "title": self.api_forum_title}] if self.api_forum_id else []
-        tagged = [
-            {"id": forum.pk, "title": forum.title} for forum in self.public_forums if forum.pk != self.api_forum_id
-        ]
-        return parent + tagged
-
-    @property
-    def api_themes(self):
-        return [{"id": theme.pk, "title": theme.title} for theme in self.public_themes]
 
     @cached_property
     def forum(self):

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 
@@ -149,6 +149,41 @@ class PublicationKeyword(TaggedItemBase):
     content_object = ParentalKey("research.PublicationPage", on_delete=models.CASCADE, related_name="keyword_items")
 
 
+def with_public_tags(pages):
+    """`pages` with the live, public themes and forums they are tagged with (`public_themes`, `public_forums`),
+    as the open data API shows them, in two queries."""
+    return pages.prefetch_related(
+        Prefetch("themes", ResearchThemePage.objects.live().public().order_by("title"), to_attr="public_themes"),
+        Prefetch("forums", ForumPage.objects.live().public().order_by("title"), to_attr="public_forums"),
+    )
+
+
+def with_forum_and_public_tags(pages):
+    """`with_public_tags()`, and the forum each page sits under, if any (`api_forum_id`, `api_forum_title`),
+    for pages that may live under a forum (events, news)."""
+    forum = ForumPage.objects.live().above(OuterRef("path"))
+    return with_public_tags(
+        pages.annotate(
+            api_forum_id=Subquery(forum.values("pk")[:1]), api_forum_title=Subquery(forum.values("title")[:1])
+        )
+    )
+
+
+class PublicTagsInAPI:
+    """The `forums` and `themes` API fields of a page type whose `for_api()` uses `with_public_tags()` or
+    `with_forum_and_public_tags()`: the forum a page sits under comes first, then the others it is tagged with."""
+
+    @property
+    def api_forums(self):
+        own_id = getattr(self, "api_forum_id", None)  # set by with_forum_and_public_tags() only
+        own = [{"id": own_id, "title": self.api_forum_title}] if own_id else []
+        return own + [{"id": forum.pk, "title": forum.title} for forum in self.public_forums if forum.pk != own_id]
+
+    @property
+    def api_themes(self):
+        return [{"id": theme.pk, "title": theme.title} for theme in self.public_themes]
+
+
 class PublicationPageQuerySet(SitePageQuerySet):
     def for_listing(self):
         """Newest first, with what a listing row shows (authors, type, themes) in a fixed number of queries."""
@@ -156,14 +191,10 @@ class PublicationPageQuerySet(SitePageQuerySet):
 
     def for_api(self):
         """With what the open data API shows (authors, live public themes and forums) in a fixed number of queries."""
-        return self.prefetch_related(
-            "authors__person",
-            Prefetch("themes", ResearchThemePage.objects.live().public().order_by("title"), to_attr="public_themes"),
-            Prefetch("forums", ForumPage.objects.live().public().order_by("title"), to_attr="public_forums"),
-        )
+        return with_public_tags(self.prefetch_related("authors__person"))
 
 
-class PublicationPage(BasePage):
+class PublicationPage(PublicTagsInAPI, BasePage):
     publication_type = models.CharField("type", max_length=20, choices=PublicationType.choices)
     publication_date = models.DateField("date")
     abstract = models.TextField(max_length=3000)
@@ -252,14 +283,6 @@ class PublicationPage(BasePage):
     @property
     def api_authors(self):
         return [{"name": author.display_name, "person": author.person_id} for author in self.author_list]
-
-    @property
-    def api_themes(self):
-        return [{"id": theme.pk, "title": theme.title} for theme in self.public_themes]
-
-    @property
-    def api_forums(self):
-        return [{"id": forum.pk, "title": forum.title} for forum in self.public_forums]
 
     @property
     def doi_url(self):
