@@ -10,15 +10,13 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import ARTIFACTS
 from tests.helpers import free_port
-from tests.servers import BASE_DIR
+from tests.servers import BASE_DIR, wait_until_up
 
 WIDTHS = {"desktop": 1280, "tablet": 768, "phone": 375}
 # The README shows the first screen of these; `make design-screenshots` takes them again into docs/design/.
@@ -80,14 +78,7 @@ def demo_site(tmp_path_factory):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(300):
-            if server.poll() is not None:
-                pytest.fail(f"the server stopped: {log.read_text()}")
-            try:
-                urllib.request.urlopen(f"{url}/healthz/", timeout=1)  # noqa: S310  (our own server)
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_until_up(url, server, log)
         yield url
     finally:
         server.terminate()
