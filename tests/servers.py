@@ -33,6 +33,9 @@ def served_copy_of_test_database():
     name = f"{params['NAME']}_served"
     connection.close()  # a template database must have no other connections
     with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        # Nor may a connection another thread of this test process left open (a request thread of an earlier
+        # test's server) keep it from being copied: those threads are done with it.
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [params["NAME"]])
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{params["NAME"]}"')
     try:
