@@ -8,6 +8,7 @@ from django.core.handlers.asgi import ASGIRequest
 from django.http import HttpResponse
 from django.utils.cache import has_vary_header, patch_cache_control, set_response_etag
 from django.utils.http import http_date
+from django.utils import translation
 from django.utils.log import log_response
 
 from asgiref.sync import sync_to_async
@@ -48,6 +49,24 @@ class BadRequestMiddleware:
             # "utf8" and other spellings of UTF-8 are read as UTF-8.
             request.encoding = "utf-8"
         return None
+
+
+class LanguageFromPathMiddleware:
+    """Speaks the language the URL names: Welsh under /cy/, English everywhere else.
+
+    Unlike Django's LocaleMiddleware it never reads the browser's languages or a cookie, so one URL always
+    gives one page, which the page cache and any CDN may keep; the language switcher links each page's
+    other version. The admin picks its own language from the user's profile.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        return self.get_response(request)
 
 
 class PermissionsPolicyMiddleware:

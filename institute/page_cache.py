@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail import hooks
 from wagtail.models import Page
@@ -102,10 +102,15 @@ def _next_content_change(now):
     return min(moments)
 
 
+def fragment_key(version, name):
+    # Fragments hold the site's own words, which differ by language.
+    return f"fragment:{version.key}:{translation.get_language()}:{name}"
+
+
 def remember(name, make, request=None):
-    """`make()`, kept in the shared cache for as long as the content version lasts."""
+    """`make()`, in the language being spoken, kept in the shared cache for as long as the content version lasts."""
     version = current_version(request)
-    key = f"fragment:{version.key}:{name}"
+    key = fragment_key(version, name)
     kept = cache.get(key)  # a 1-tuple, so that None can be kept too
     if kept is None:
         kept = (make(),)
@@ -117,7 +122,7 @@ def remember_many(names, make_missing, request=None):
     """{name: value} for `names`: those kept for this content version from the cache, the others from
     `make_missing(missing_names)`, which returns {name: value}, and are kept from then on."""
     version = current_version(request)
-    keys = {name: f"fragment:{version.key}:{name}" for name in names}
+    keys = {name: fragment_key(version, name) for name in names}
     kept = cache.get_many(keys.values())
     values = {name: kept[key][0] for name, key in keys.items() if key in kept}
     missing = [name for name in names if name not in values]

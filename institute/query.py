@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import Q
 
 from wagtail.models import PageManager, PageViewRestriction
@@ -23,6 +24,12 @@ class SitePageQuerySet(PageQuerySet):
             q |= Q(path__startswith=path)
         # No private section: match no page.
         return q or Q(pk__in=[])
+
+
+    def originals(self):
+        """The pages in the site's own language, English. Listings are made of these, then each is shown
+        in the reader's language (institute.languages.in_reading_language)."""
+        return self.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 
 SitePageManager = PageManager.from_queryset(SitePageQuerySet)

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
@@ -14,15 +15,11 @@ urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path("search/", views.search, name="search"),
     path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's own front-end login, ahead of its catch-all: everyone signs in on the admin's (with its limits).
     path("_util/login/", RedirectView.as_view(pattern_name="wagtailadmin_login", query_string=True)),
     path("documents/", include(wagtaildocs_urls)),
-    path("", include("research.urls")),
-    path("", include("events.urls")),
-    path("", include("news.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -32,5 +29,13 @@ if settings.SERVE_MEDIA:
 handler400 = views.bad_request
 handler500 = views.server_error
 
-# Wagtail's catch-all serves every page, so it comes last.
-urlpatterns.append(path("", include(wagtail_urls)))
+# What visitors read, in English at the addresses it always had and in Welsh under /cy/. Wagtail's
+# catch-all serves every page, so it comes last.
+urlpatterns += i18n_patterns(
+    path("search/", views.search, name="search"),
+    path("", include("research.urls")),
+    path("", include("events.urls")),
+    path("", include("news.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
