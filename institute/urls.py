@@ -10,11 +10,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from institute import views
 from institute.api import api_router
+from institute.sitemap import LanguageSitemap
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguageSitemap}}, name="sitemap"),
     path("api/v2/", api_router.urls),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's own front-end login, ahead of its catch-all: everyone signs in on the admin's (with its limits).

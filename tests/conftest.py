@@ -32,8 +32,16 @@ def empty_cache():
 
 @pytest.fixture
 def home_page(db):
-    """The home page that the institute's migration makes the site root."""
-    return HomePage.objects.get()
+    """The home page that the institute's migration makes the site root (the English one)."""
+    return HomePage.objects.originals().get()
+
+
+@pytest.fixture
+def welsh_home(home_page):
+    """The home page's Welsh translation, at /cy/: Welsh pages sit under it."""
+    from tests.helpers import translate_into_welsh
+
+    return translate_into_welsh(home_page, {home_page.title: "Hafan"})
 
 
 @pytest.fixture
@@ -56,7 +64,8 @@ def wagtail_site(transactional_db):
 
     from institute.models import HomePage
 
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    for language_code, _ in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(language_code))
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")

@@ -5,7 +5,7 @@ from contextlib import closing
 from http import HTTPStatus
 
 from django.db import connection
-from django.test import override_settings
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
 
 
@@ -28,3 +28,24 @@ def free_port():
     with closing(socket.socket()) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def translate_into_welsh(page, welsh=None, publish=True):
+    """The Welsh translation of `page`, made as an editor makes one with wagtail-localize: every text
+    segment is `welsh[English text]`, or "Cymraeg: <English text>" when `welsh` does not name it. The
+    slug stays the English one, so the Welsh page's address is /cy/ + the English page's."""
+    from wagtail.models import Locale
+
+    from wagtail_localize.models import Translation, TranslationSource
+
+    welsh = welsh or {}
+    source, _ = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(source=source, target_locale=Locale.objects.get(language_code="cy"))
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else welsh.get(entry.msgid, f"Cymraeg: {entry.msgid}")
+    translation.import_po(po)
+    # wagtail-localize publishes once the transaction commits, which a test's never does.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=publish)
+    return page.get_translation(Locale.objects.get(language_code="cy")).specific
