@@ -2,11 +2,17 @@
 
 They may also choose (not change) the images and documents in "Site images", the collection staff curate.
 
+A forum is its English page: its access record, group and collection are the English page's. A Welsh
+translation of the forum is the same forum in another language, so the group's rights on the forum page (and
+the approval workflow) reach each of its translations too, and the group may submit pages for translation
+(which forums.admin_scope limits to the pages the editor may edit).
+
 `sync_forum_access` keeps the group, its collection and its permissions in step with the forum. Signals
 call it when a forum is created, renamed or gets a new lead; the admin calls it when staff turn
 approval on or off. It is idempotent: running it twice changes nothing the second time.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.db.models import Q
@@ -22,7 +28,13 @@ from wagtail.models import (
 )
 
 from forums.models import ForumAccess, ForumPage
-from institute.access import admin_access_permission, media_permissions, page_permissions, staff_editors_group
+from institute.access import (
+    admin_access_permission,
+    media_permissions,
+    page_permissions,
+    staff_editors_group,
+    submit_translation_permission,
+)
 from institute.media_choices import site_images_collection
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -46,8 +58,18 @@ def editors_group_name(forum, group):
     return name
 
 
+def english_page_of(forum):
+    """The forum's English page, which stands for the forum; `forum` itself when it is that page (or has none)."""
+    english = ForumPage.objects.filter(
+        translation_key=forum.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+    return forum if english is None or english.pk == forum.pk else english
+
+
 @transaction.atomic
 def sync_forum_access(forum):
+    """Brings the forum's access up to date; `forum` may be its English page or a translation of it."""
+    forum = english_page_of(forum)
     access, _ = ForumAccess.objects.select_related("editors", "collection").get_or_create(forum=forum)
     if access.editors is None:
         # A new group (the first, or after someone deleted it) has no members yet: the lead is added below.
@@ -60,11 +82,12 @@ def sync_forum_access(forum):
     access.save()
 
     group = access.editors
-    group.permissions.add(admin_access_permission())
+    group.permissions.add(admin_access_permission(), submit_translation_permission())
     codenames = (
         EDITOR_PAGE_PERMISSIONS if access.changes_need_approval else (*EDITOR_PAGE_PERMISSIONS, PUBLISH_PERMISSION)
     )
-    _set_group_page_permissions(group, forum, page_permissions(codenames))
+    forum_pages = list(forum.get_translations(inclusive=True))
+    _set_group_page_permissions(group, forum_pages, page_permissions(codenames))
     _set_group_collection_permissions(
         group,
         {
@@ -72,13 +95,14 @@ def sync_forum_access(forum):
             site_images_collection(): media_permissions(SITE_IMAGES_ACTIONS),
         },
     )
-    _sync_approval_workflow(forum, access.changes_need_approval)
+    for page in forum_pages:
+        _sync_approval_workflow(page, access.changes_need_approval)
     return access
 
 
 def sync_every_forum(using="default", **kwargs):
     """post_migrate receiver: what the code gives forum editors reaches the forums made before it did."""
-    for forum in ForumPage.objects.using(using):
+    for forum in ForumPage.objects.using(using).originals():
         sync_forum_access(forum)
 
 
@@ -91,7 +115,10 @@ def revoke(forum, user):
 
 
 def remove_forum_access(forum):
-    """When a forum is deleted its editors' group goes; its collection stays, as images may be used elsewhere."""
+    """When a forum is deleted its editors' group goes; its collection stays, as images may be used elsewhere.
+
+    Deleting a translation leaves the forum as it is: the access record is the English page's.
+    """
     Group.objects.filter(forum_access__forum=forum).delete()
 
 
@@ -120,10 +147,11 @@ def _sync_lead(access, forum):
     access.lead_user = lead_user
 
 
-def _set_group_page_permissions(group, page, permissions):
-    GroupPagePermission.objects.filter(group=group).exclude(page=page, permission__in=permissions).delete()
-    for permission in permissions:
-        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
+def _set_group_page_permissions(group, pages, permissions):
+    GroupPagePermission.objects.filter(group=group).exclude(page__in=pages, permission__in=permissions).delete()
+    for page in pages:
+        for permission in permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
 def _set_group_collection_permissions(group, permissions_by_collection):

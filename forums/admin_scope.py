@@ -3,8 +3,8 @@
 Staff editors work on the whole site and see all of it. A lead's account has admin access and rights on
 their forum only, but Wagtail's page chooser and reports list every page under its draft title, so a lead
 would read other forums' unpublished pages and unpublished title changes. The hooks and the middleware
-here keep those out of a lead's admin. The hooks are registered in forums/wagtail_hooks.py, the middleware
-in the settings.
+here keep those out of a lead's admin, and keep their translating to the pages they may edit. The hooks are
+registered in forums/wagtail_hooks.py, the middleware in the settings.
 """
 
 import json
@@ -17,6 +17,8 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.chooser import BaseLinkFormView, ExternalLinkView
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+
+from wagtail_localize.models import TranslationSource
 
 from forums.models import manages_forums
 
@@ -133,3 +135,88 @@ class ShownPagesOnlyChooserMiddleware:
         chooser_step = json.loads(response.content)
         # Linked at once ("result") when the URL is the page's own, else offered for the user to confirm.
         return (chooser_step.get("internal") or chooser_step.get("result") or {}).get("id")
+
+
+class TranslationRightsMiddleware:
+    """Lets a user translate a page only if they may edit it, and only into a place where they may add pages.
+
+    wagtail-localize asks only for its site-wide `submit_translation` permission before it submits a page for
+    translation or updates (and may publish) a page's translations, and its translations report lists every
+    translation on the site. The translation editor and its actions ask for the right to edit the translated
+    page, so they need nothing more. There are no hooks in those views, so the checks are made here.
+    """
+
+    NAMESPACE = "wagtail_localize"
+    # Snippets are the whole site's, like the report.
+    STAFF_ONLY = {"submit_snippet_translation", "translations_report", "translations_report_results"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Someone not signed in is left to the admin, which sends them to the sign-in page.
+        if self.NAMESPACE not in request.resolver_match.namespaces or not request.user.is_authenticated:
+            return None
+        url_name = request.resolver_match.url_name
+        if url_name == "submit_page_translation":
+            locale_ids = request.POST.getlist("locales") if request.method == "POST" else []
+            allowed = may_submit_translation(request.user, view_kwargs["page_id"], locale_ids)
+        elif url_name == "update_translations":
+            publish = request.method == "POST" and bool(request.POST.get("publish_translations"))
+            allowed = may_update_translations(request.user, view_kwargs["translation_source_id"], publish)
+        elif url_name in self.STAFF_ONLY:
+            allowed = manages_forums(request.user)
+        else:
+            return None
+        return None if allowed else permission_denied(request)
+
+
+def may_submit_translation(user, page_id, locale_ids):
+    """Whether `user` may translate the page into the locales: they may edit it, and in each locale they may
+    add the page where wagtail-localize puts it (or edit the alias of it that the translation replaces)."""
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return True  # The view answers 404.
+    if not page.permissions_for_user(user).can_edit():
+        return False
+    lineage = list(page.get_ancestors(inclusive=True))  # The root first.
+    lineage_keys = [each.translation_key for each in lineage]
+    for locale_id in locale_ids:
+        if not str(locale_id).isdigit():
+            continue  # The form refuses it.
+        in_locale = Page.objects.filter(translation_key__in=lineage_keys, locale_id=locale_id)
+        existing = {translated.translation_key: translated for translated in in_locale}
+        # wagtail-localize puts the translation under the nearest ancestor already in the locale (the root is in
+        # every locale), making aliases of the ancestors in between; an alias of the page itself it replaces.
+        nearest = next(
+            (existing[each.translation_key] for each in reversed(lineage[1:]) if each.translation_key in existing),
+            lineage[0],
+        )
+        permissions = nearest.permissions_for_user(user)
+        replaces_alias = nearest.translation_key == page.translation_key
+        if not (permissions.can_edit() if replaces_alias else permissions.can_add_subpage()):
+            return False
+    return True
+
+
+def may_update_translations(user, source_id, publish):
+    """Whether `user` may bring a page's translations up to date (and publish them): they may edit the page and
+    each translation (and publish each)."""
+    source = TranslationSource.objects.filter(pk=source_id).select_related("specific_content_type").first()
+    if source is None:
+        return True  # The view answers 404.
+    if not issubclass(source.specific_content_type.model_class(), Page):
+        return manages_forums(user)
+    pages = Page.objects.filter(translation_key=source.object_id)
+    original = pages.filter(locale=source.locale).first()
+    translations = pages.filter(locale__in=source.translations.filter(enabled=True).values("target_locale"))
+    if original is None or not original.permissions_for_user(user).can_edit():
+        return False
+    for translation in translations:
+        permissions = translation.permissions_for_user(user)
+        if not permissions.can_edit() or (publish and not permissions.can_publish()):
+            return False
+    return True

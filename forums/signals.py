@@ -23,7 +23,8 @@ def person_saved(sender, instance, raw=False, **kwargs):
     """A lead's account may be linked after the forum names them: it becomes an editor then."""
     if raw:
         return
-    for forum in ForumPage.objects.filter(lead=instance).select_related("lead__user"):
+    # A forum's translations name the same lead: the English page stands for the forum.
+    for forum in ForumPage.objects.originals().filter(lead=instance).select_related("lead__user"):
         sync_forum_access(forum)
 
 

@@ -1,4 +1,5 @@
 """The "Staff editors" group: everyone who edits all of the site's content, but not users, groups or settings.
+They translate it too.
 
 The group is kept in step with the code after every `migrate`, so models added later (research, events)
 are editable by staff without anyone ticking boxes in the admin.
@@ -7,10 +8,13 @@ are editable by staff without anyone ticking boxes in the admin.
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from wagtail_localize.models import Translation
 
 STAFF_EDITORS = "Staff editors"
 CONTENT_APPS = ("institute", "forums", "research", "events", "news")
@@ -34,6 +38,19 @@ MEDIA_MODELS = (("wagtailimages", "image"), ("wagtaildocs", "document"))
 
 def admin_access_permission():
     return Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+
+
+def submit_translation_permission():
+    """wagtail-localize's right to translate pages, which forums.admin_scope limits to pages the user may edit.
+
+    Made by the package's migration, not from a model, so a test database emptied between tests lacks it.
+    """
+    permission, _ = Permission.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(Translation),
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
+    )
+    return permission
 
 
 def media_permissions(actions):
@@ -69,7 +86,7 @@ def content_model_permissions():
 def staff_editors_group():
     """The group, made or brought up to date: content models, every page, every collection."""
     group, _ = Group.objects.get_or_create(name=STAFF_EDITORS)
-    group.permissions.add(admin_access_permission(), *content_model_permissions())
+    group.permissions.add(admin_access_permission(), submit_translation_permission(), *content_model_permissions())
     root_page = Page.get_first_root_node()
     if root_page:
         for permission in page_permissions(PAGE_PERMISSIONS):

@@ -161,6 +161,8 @@ MIDDLEWARE = [
     # leads would see other forums' drafts there.
     "forums.admin_scope.StaffOnlyReportsMiddleware",
     "forums.admin_scope.ShownPagesOnlyChooserMiddleware",
+    # wagtail-localize lets anyone with its permission translate any page: a lead translates only their forum's.
+    "forums.admin_scope.TranslationRightsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # After the middleware that sets headers and the user, before anything reads the form.
