@@ -26,7 +26,12 @@ $(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-setup: $(VENV)/.installed ## Install, migrate, add demo content and the admin account
+# The Welsh catalogue, compiled with polib (installed with the requirements), so no system gettext is needed.
+# The .mo is built, never committed.
+locale/cy/LC_MESSAGES/django.mo: locale/cy/LC_MESSAGES/django.po | $(VENV)/.installed
+	$(PY) -c "import sys, polib; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])" $< $@
+
+setup: $(VENV)/.installed locale/cy/LC_MESSAGES/django.mo ## Install, migrate, add demo content and the admin account
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_demo_admin --site-url $(SITE_URL)
@@ -64,7 +69,7 @@ chromium: ## Install Debian's Chromium for the browser tests (needs root)
 # Two processes, one per core. Tests that empty the database afterwards run last, as Django's own
 # runner orders them, so none runs before a test that needs what the migrations made.
 PYTEST := $(PY) -m pytest -n 2 --dist loadfile
-test: $(VENV)/.installed-dev chromium ## Run the whole test suite (SQLite; DATABASE_URL for another database)
+test: $(VENV)/.installed-dev locale/cy/LC_MESSAGES/django.mo chromium ## Run the whole test suite (SQLite; DATABASE_URL for another database)
 	$(PYTEST) -m "not transactional"
 	$(PYTEST) -m transactional
 

@@ -1,30 +1,31 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class EventType(models.TextChoices):
-    CONFERENCE = "conference", "Conference"
-    WEBINAR = "webinar", "Webinar"
-    WORKSHOP = "workshop", "Workshop"
-    FORUM_MEETING = "forum-meeting", "Forum meeting"
-    PRODUCTIVITY_WEEK = "productivity-week", "Productivity Week"
-    OTHER = "other", "Other"
+    CONFERENCE = "conference", _("Conference")
+    WEBINAR = "webinar", _("Webinar")
+    WORKSHOP = "workshop", _("Workshop")
+    FORUM_MEETING = "forum-meeting", _("Forum meeting")
+    PRODUCTIVITY_WEEK = "productivity-week", _("Productivity Week")
+    OTHER = "other", _("Other")
 
 
 class EventFormat(models.TextChoices):
-    IN_PERSON = "in-person", "In person"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "Hybrid"
+    IN_PERSON = "in-person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
 
 
 class When(models.TextChoices):
     """Which side of now a listing shows: an event is upcoming until it ends."""
 
-    UPCOMING = "upcoming", "Upcoming events"
-    PAST = "past", "Past events"
+    UPCOMING = "upcoming", _("Upcoming events")
+    PAST = "past", _("Past events")
 
 
 class RegistrationState(models.TextChoices):
-    OPEN = "open", "Registration open"
-    CLOSED = "closed", "Registration closed"
-    PAST = "past", "This event has ended"
-    NOT_NEEDED = "not-needed", "No registration needed"
+    OPEN = "open", _("Registration open")
+    CLOSED = "closed", _("Registration closed")
+    PAST = "past", _("This event has ended")
+    NOT_NEEDED = "not-needed", _("No registration needed")

@@ -8,6 +8,8 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.utils import dateformat
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 LONDON = ZoneInfo("Europe/London")
 MIDNIGHT = datetime.time(0)
@@ -22,15 +24,23 @@ def local(moment):
 
 
 def format_time(value):
-    """“9:30am”, “4pm”, “midday”, “midnight”: the GOV.UK style, with no “12pm” to puzzle over."""
+    """“9:30am”, “4pm”, “midday”, “midnight”: the GOV.UK style, with no “12pm” to puzzle over.
+
+    The words and the order of the parts are the catalogue's, so a translation (Welsh “9:30yb”) needs no code.
+    """
     value = value.replace(second=0, microsecond=0, tzinfo=None)
     if value == MIDNIGHT:
-        return "midnight"
+        return _("midnight")
     if value == MIDDAY:
-        return "midday"
-    hour = value.hour % 12 or 12
-    minutes = f":{value.minute:02d}" if value.minute else ""
-    return f"{hour}{minutes}{'am' if value.hour < 12 else 'pm'}"
+        return _("midday")
+    parts = {
+        "hour": value.hour % 12 or 12,
+        "minutes": f"{value.minute:02d}",
+        "am_pm": pgettext("before midday", "am") if value.hour < 12 else pgettext("after midday", "pm"),
+    }
+    if value.minute:
+        return pgettext("a time of day, e.g. 9:30am", "%(hour)s:%(minutes)s%(am_pm)s") % parts
+    return pgettext("a time on the hour, e.g. 4pm", "%(hour)s%(am_pm)s") % parts
 
 
 def format_day(day):
@@ -48,14 +58,22 @@ def format_days(first, last):
         start = dateformat.format(first, "l j F")
     else:
         start = dateformat.format(first, "l j")
-    return f"{start} to {format_day(last)}"
+    return between_days(start, format_day(last))
+
+
+def between_days(start, end):
+    """“Monday 27 to Wednesday 29 November 2023”: a span from one day to another."""
+    return pgettext("from one day to a later one", "%(start)s to %(end)s") % {"start": start, "end": end}
 
 
 def format_times(start, end):
     """“9:30am to 4pm”, or one time when the two are the same."""
     if end is None or end == start:
         return format_time(start)
-    return f"{format_time(start)} to {format_time(end)}"
+    return pgettext("from one time to a later one on the same day", "%(start)s to %(end)s") % {
+        "start": format_time(start),
+        "end": format_time(end),
+    }
 
 
 def describe_when(starts_at, ends_at, is_all_day=False):
@@ -71,8 +89,12 @@ def describe_when(starts_at, ends_at, is_all_day=False):
     ends_at_midnight_after = end.time() == MIDNIGHT and end.date() == start.date() + datetime.timedelta(days=1)
     if end.date() == start.date() or ends_at_midnight_after:
         return f"{format_day(start.date())}, {format_times(start.time(), end.time() if end != start else None)}"
-    start_text = f"{format_day(start.date())}, {format_time(start.time())}"
-    return f"{start_text} to {format_day(end.date())}, {format_time(end.time())}"
+    return between_days(format_moment(start), format_moment(end))
+
+
+def format_moment(moment):
+    """“Monday 27 November 2023, 9:30am”, for a UK-time datetime."""
+    return f"{format_day(moment.date())}, {format_time(moment.time())}"
 
 
 def event_days(starts_at, ends_at):

@@ -4,6 +4,7 @@ import re
 from django import forms
 from django.db.models.functions import TruncMonth
 from django.utils import dateformat
+from django.utils.translation import gettext_lazy as _
 
 from django_filters import ChoiceFilter, TypedChoiceFilter
 
@@ -42,12 +43,12 @@ class EventFiltersForm(forms.Form):
 class EventFilters(EventFeedFilters):
     """The events listing's filters. `when` picks upcoming (the default) or past events; the rest narrow them."""
 
-    when = ChoiceFilter(choices=When.choices, method="filter_when", empty_label=None, label="Show")
-    type = ChoiceFilter(field_name="event_type", choices=EventType.choices, empty_label="Any type", label="Type")
+    when = ChoiceFilter(choices=When.choices, method="filter_when", empty_label=None, label=_("Show"))
+    type = ChoiceFilter(field_name="event_type", choices=EventType.choices, empty_label=_("Any type"), label=_("Type"))
     format = ChoiceFilter(
-        field_name="event_format", choices=EventFormat.choices, empty_label="Any format", label="Format"
+        field_name="event_format", choices=EventFormat.choices, empty_label=_("Any format"), label=_("Format")
     )
-    month = TypedChoiceFilter(coerce=parse_month, empty_value=None, method="filter_month", label="Month")
+    month = TypedChoiceFilter(coerce=parse_month, empty_value=None, method="filter_month", label=_("Month"))
 
     class Meta(EventFeedFilters.Meta):
         form = EventFiltersForm
@@ -62,7 +63,7 @@ class EventFilters(EventFeedFilters):
         # Any real month is valid: one without events is offered too, so the form shows the filter that is applied.
         chosen = parse_month(self.data.get("month", ""))
         months |= {chosen} if chosen else set()
-        self.filters["month"].extra["choices"] = [("", "Any month")] + [
+        self.filters["month"].extra["choices"] = [("", _("Any month"))] + [
             (f"{month:%Y-%m}", dateformat.format(month, "F Y")) for month in sorted(months, reverse=past)
         ]
 

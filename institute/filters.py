@@ -6,6 +6,7 @@ and reported on the page: the visitor sees which filter was ignored and the rest
 
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 
 from django_filters import FilterSet, ModelChoiceFilter
 
@@ -21,7 +22,7 @@ def shown(value):
 def year_choices(dated, date_field):
     """The choices of a ?year= filter: "any", then each year `dated` has items in, newest first."""
     years = dated.annotate(year=ExtractYear(date_field)).order_by("-year").values_list("year", flat=True)
-    return [("", "Any year"), *((year, year) for year in years.distinct())]
+    return [("", _("Any year")), *((year, year) for year in years.distinct())]
 
 
 class ListingFilters(FilterSet):

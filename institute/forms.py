@@ -5,6 +5,8 @@ from django import forms
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
@@ -17,12 +19,39 @@ NUMBER_MAX_DIGITS = 30
 # A single-line field labelled like this asks for the sender's name, so browsers may fill it in ("autocomplete").
 NAME_LABEL = re.compile(r"(your )?(full )?name", re.IGNORECASE)
 
+# Django's own Welsh for the errors visitors meet on the site's forms is poor ("Mae angen y'r ffild hon."). The
+# same English marked here is extracted by makemessages into the site's catalogue, which Django reads before
+# its own (LOCALE_PATHS come first): our Welsh is then the one every form shows, and no field needs its own
+# error_messages. Listed for extraction only; Django raises them itself.
+DJANGO_ERRORS_IN_OUR_CATALOGUE = (
+    gettext_noop("This field is required."),
+    gettext_noop("Enter a valid email address."),
+    gettext_noop("Enter a valid URL."),
+    gettext_noop("Enter a number."),
+    gettext_noop("Enter a whole number."),
+    gettext_noop("Enter a valid date."),
+    gettext_noop("Enter a valid date/time."),
+    gettext_noop("Select a valid choice. %(value)s is not one of the available choices."),
+    gettext_noop("Select a valid choice. That choice is not one of the available choices."),
+    gettext_noop("Enter a list of values."),
+    ngettext_lazy(
+        "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+        "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+        "limit_value",
+    ),
+    ngettext_lazy(
+        "Ensure that there are no more than %(max)s digit in total.",
+        "Ensure that there are no more than %(max)s digits in total.",
+        "max",
+    ),
+)
+
 
 def spam_trap_field():
     """A field people never see (components/spam_trap_field.html) and robots fill in: name it SPAM_TRAP_FIELD."""
     return forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
         template_name="components/spam_trap_field.html",
     )
@@ -91,13 +120,16 @@ class SpamTrapForm(BaseForm):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.pop(SPAM_TRAP_FIELD, ""):
-            raise ValidationError("Your message could not be sent. Please leave the last field empty.")
+            raise ValidationError(_("Your message could not be sent. Please leave the last field empty."))
         # Checked last, so that only a submission that would be stored counts towards the limit.
         if self.rate_limit and not self.errors and not self.rate_limit.allow():
             minutes = self.rate_limit.period // 60
             raise ValidationError(
-                f"You have sent this form several times in the last {minutes} minutes. "
-                "Please try again later, or e-mail us instead."
+                _(
+                    "You have sent this form several times in the last %(minutes)s minutes. "
+                    "Please try again later, or e-mail us instead."
+                )
+                % {"minutes": minutes}
             )
         return cleaned_data
 

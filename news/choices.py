@@ -1,8 +1,9 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsKind(models.TextChoices):
-    NEWS = "news", "News"
-    BLOG = "blog", "Blog post"
-    PRESS_RELEASE = "press-release", "Press release"
-    OPINION = "opinion", "Opinion"
+    NEWS = "news", _("News")
+    BLOG = "blog", _("Blog post")
+    PRESS_RELEASE = "press-release", _("Press release")
+    OPINION = "opinion", _("Opinion")

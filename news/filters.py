@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from django_filters import ChoiceFilter, TypedChoiceFilter
 
 from institute.filters import year_choices
@@ -17,8 +19,8 @@ class NewsFeedFilters(ForumAndThemeFilters):
 class NewsFilters(NewsFeedFilters):
     """The news listing's filters: forum, theme, kind and year."""
 
-    kind = ChoiceFilter(choices=NewsKind.choices, empty_label="Any kind", label="Kind")
-    year = TypedChoiceFilter(field_name="date", lookup_expr="year", coerce=int, empty_value=None, label="Year")
+    kind = ChoiceFilter(choices=NewsKind.choices, empty_label=_("Any kind"), label=_("Kind"))
+    year = TypedChoiceFilter(field_name="date", lookup_expr="year", coerce=int, empty_value=None, label=_("Year"))
 
     def __init__(self, data, queryset=None):
         super().__init__(data, queryset)

@@ -21,6 +21,8 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -35,7 +37,7 @@ from news.models import NewsletterSubscription, new_subscription_token
 from research.models import ResearchThemePage
 
 SENT_PARAMETER = "sent"
-SIGN_UP_DESCRIPTION = (
+SIGN_UP_DESCRIPTION = gettext_lazy(
     "News, events and research from the institute and its forums, by e-mail. "
     "We send it from this site only, and every message has a link to unsubscribe."
 )
@@ -45,38 +47,38 @@ class SignUpForm(forms.Form):
     template_name_label = "components/form_label.html"  # "(required)" in words, as on the site's other forms
 
     email = forms.EmailField(
-        label="E-mail address",
+        label=gettext_lazy("E-mail address"),
         max_length=NewsletterSubscription._meta.get_field("email").max_length,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     name = forms.CharField(
-        label="Name",
+        label=gettext_lazy("Name"),
         required=False,
         max_length=NewsletterSubscription._meta.get_field("name").max_length,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     # Chosen by slug, as the listings' filters are: a forged value is an invalid choice, never a database error.
     forums = forms.ModelMultipleChoiceField(
-        label="Regional forums",
+        label=gettext_lazy("Regional forums"),
         queryset=ForumPage.objects.none(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="News and events of the forums you tick.",
+        help_text=gettext_lazy("News and events of the forums you tick."),
     )
     themes = forms.ModelMultipleChoiceField(
-        label="Research themes",
+        label=gettext_lazy("Research themes"),
         queryset=ResearchThemePage.objects.none(),
         to_field_name="slug",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Research and publications on the themes you tick.",
+        help_text=gettext_lazy("Research and publications on the themes you tick."),
     )
 
     def __init__(self, *args, client_address="", **kwargs):
         super().__init__(*args, label_suffix="", **kwargs)
-        self.fields["forums"].queryset = ForumPage.objects.live().public().order_by("title")
-        self.fields["themes"].queryset = ResearchThemePage.objects.live().public().order_by("title")
+        self.fields["forums"].queryset = ForumPage.objects.live().public().originals().order_by("title")
+        self.fields["themes"].queryset = ResearchThemePage.objects.live().public().originals().order_by("title")
         self.fields[SPAM_TRAP_FIELD] = spam_trap_field()
         self.client_address = client_address
 
@@ -87,13 +89,16 @@ class SignUpForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.pop(SPAM_TRAP_FIELD, ""):
-            raise ValidationError("You could not be signed up. Please leave the last field empty.")
+            raise ValidationError(_("You could not be signed up. Please leave the last field empty."))
         # Checked last, so that only a sign-up that would send an e-mail counts towards the limits.
         if not self.errors and not all(limit.allow() for limit in self.rate_limits(cleaned_data["email"])):
             minutes = settings.NEWSLETTER_SIGN_UP_PERIOD // 60
             raise ValidationError(
-                f"There have been several sign-ups from here or for this address in the last {minutes} minutes. "
-                "Please try again later."
+                _(
+                    "There have been several sign-ups from here or for this address in the last %(minutes)s "
+                    "minutes. Please try again later."
+                )
+                % {"minutes": minutes}
             )
         return cleaned_data
 
@@ -152,13 +157,13 @@ def subscribe(data, request):
     """Keep a sign-up and e-mail the address. Someone already subscribed is told so, and nothing changes:
     anyone can type anyone's address, and the visitor sees the same page either way. For the same reason the
     e-mails never repeat what the visitor typed (the name): it would let anyone write to any address."""
-    subscription, _ = NewsletterSubscription.objects.get_or_create(
+    subscription = NewsletterSubscription.objects.get_or_create(
         email__iexact=data["email"], defaults={"email": data["email"]}
-    )
+    )[0]
     if subscription.is_subscribed:
         newsletter_email(
             subscription,
-            "You already receive our newsletter",
+            _("You already receive our newsletter"),
             "news/newsletter/already_subscribed_email.txt",
             request=request,
         ).send()
@@ -175,7 +180,7 @@ def subscribe(data, request):
     confirm_url = site_url(reverse("newsletter:confirm", args=[subscription.confirmation_token]), request)
     newsletter_email(
         subscription,
-        "Please confirm your newsletter subscription",
+        _("Please confirm your newsletter subscription"),
         "news/newsletter/confirmation_email.txt",
         {"confirm_url": confirm_url, "days": settings.NEWSLETTER_CONFIRMATION_PERIOD.days},
         request=request,

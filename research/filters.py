@@ -1,6 +1,8 @@
 from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from taggit.models import Tag
 
@@ -12,14 +14,17 @@ from institute.models import Institution, Person
 from research.choices import PersonRole, PublicationType
 from research.models import PublicationPage, ResearchThemePage
 
+# Templates count forums ("Forum", "Forums"): a context keeps this label a message of its own.
+FORUM_LABEL = pgettext_lazy("a listing filter", "Forum")
+
 
 # django-filter calls these with the request, which the choices do not depend on.
 def live_forums(request):
-    return ForumPage.objects.live().public().order_by("title")
+    return ForumPage.objects.live().public().originals().order_by("title")
 
 
 def live_themes(request):
-    return ResearchThemePage.objects.live().public().order_by("title")
+    return ResearchThemePage.objects.live().public().originals().order_by("title")
 
 
 def institutions_with_people(request):
@@ -30,8 +35,8 @@ class ForumAndThemeFilters(ListingFilters):
     """?forum=<slug>&theme=<slug> for listings and feeds of pages that name forums and research themes (events,
     news): their querysets have `for_forum(forum)` and a `themes` relation."""
 
-    forum = SlugChoiceFilter(queryset=live_forums, method="filter_forum", empty_label="Any forum", label="Forum")
-    theme = SlugChoiceFilter(field_name="themes", queryset=live_themes, empty_label="Any theme", label="Theme")
+    forum = SlugChoiceFilter(queryset=live_forums, method="filter_forum", empty_label=_("Any forum"), label=FORUM_LABEL)
+    theme = SlugChoiceFilter(field_name="themes", queryset=live_themes, empty_label=_("Any theme"), label=_("Theme"))
 
     def filter_forum(self, pages, name, forum):
         return pages.for_forum(forum)
@@ -44,16 +49,18 @@ class ForumAndThemeFilters(ListingFilters):
 
 
 class PublicationFilters(ListingFilters):
-    theme = SlugChoiceFilter(field_name="themes", queryset=live_themes, empty_label="Any theme", label="Theme")
+    theme = SlugChoiceFilter(field_name="themes", queryset=live_themes, empty_label=_("Any theme"), label=_("Theme"))
     type = ChoiceFilter(
-        field_name="publication_type", choices=PublicationType.choices, empty_label="Any type", label="Type"
+        field_name="publication_type", choices=PublicationType.choices, empty_label=_("Any type"), label=_("Type")
     )
     year = TypedChoiceFilter(
-        field_name="publication_date", lookup_expr="year", coerce=int, empty_value=None, label="Year"
+        field_name="publication_date", lookup_expr="year", coerce=int, empty_value=None, label=_("Year")
     )
-    author = SlugChoiceFilter(field_name="authors__person", distinct=True, empty_label="Any author", label="Author")
-    forum = SlugChoiceFilter(field_name="forums", queryset=live_forums, empty_label="Any forum", label="Forum")
-    keyword = SlugChoiceFilter(field_name="keywords", empty_label="Any keyword", label="Keyword")
+    author = SlugChoiceFilter(
+        field_name="authors__person", distinct=True, empty_label=_("Any author"), label=_("Author")
+    )
+    forum = SlugChoiceFilter(field_name="forums", queryset=live_forums, empty_label=_("Any forum"), label=FORUM_LABEL)
+    keyword = SlugChoiceFilter(field_name="keywords", empty_label=_("Any keyword"), label=_("Keyword"))
 
     class Meta:
         model = PublicationPage
@@ -62,7 +69,7 @@ class PublicationFilters(ListingFilters):
     def __init__(self, data, queryset=None):
         super().__init__(data, queryset)
         # Authors, keywords and years are offered as far as live public publications have them: read once.
-        publications = PublicationPage.objects.live().public()
+        publications = PublicationPage.objects.live().public().originals()
         self.filters["author"].queryset = (
             Person.objects.filter(authorships__publication__in=publications).distinct().order_by("name")
         )
@@ -86,9 +93,12 @@ ROLE_CONDITIONS = {
 
 class PeopleFilters(ListingFilters):
     institution = SlugChoiceFilter(
-        field_name="organisation", queryset=institutions_with_people, empty_label="Any institution", label="Institution"
+        field_name="organisation",
+        queryset=institutions_with_people,
+        empty_label=_("Any institution"),
+        label=_("Institution"),
     )
-    role = ChoiceFilter(choices=PersonRole.choices, method="filter_role", empty_label="Any role", label="Role")
+    role = ChoiceFilter(choices=PersonRole.choices, method="filter_role", empty_label=_("Any role"), label=_("Role"))
 
     class Meta:
         model = Person
