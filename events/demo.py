@@ -542,7 +542,10 @@ def load(log):
     context = Context(
         now=timezone.now(),
         people={person.slug: person for person in Person.objects.all()},
-        forums={forum.slug: forum for forum in ForumPage.objects.select_related("lead").filter(slug__in=FORUM_SLUGS)},
+        forums={
+            forum.slug: forum
+            for forum in ForumPage.objects.originals().select_related("lead").filter(slug__in=FORUM_SLUGS)
+        },
         themes=list(ResearchThemePage.objects.live().order_by("title")),
     )
     context.images = {

@@ -127,7 +127,7 @@ def generate(scale, log):
     shared = Shared(
         today=local(timezone.now()).date(),
         index=index,
-        forums=list(ForumPage.objects.live().select_related("lead").order_by("title")),
+        forums=list(ForumPage.objects.originals().live().select_related("lead").order_by("title")),
         themes=themes,
         people=people,
         # The demo's images, made by its loader just before: none is drawn here.

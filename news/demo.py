@@ -340,7 +340,7 @@ def load(log):
         log("News: the news index was deleted, so no news.")
         return
     people = {person.slug: person for person in Person.objects.all()}
-    forums = {forum.slug: forum for forum in ForumPage.objects.select_related("lead")}
+    forums = {forum.slug: forum for forum in ForumPage.objects.originals().select_related("lead")}
     themes = {theme.slug: theme for theme in ResearchThemePage.objects.live()}
     images = {
         number: illustration_image(title, description=description) for number, (title, description) in IMAGES.items()

@@ -804,7 +804,7 @@ def _theme(research, theme):
             for position, (lead, person) in enumerate(leads)
         ],
         partners=[partner for partner in map(_partner, theme.partners) if partner],
-        forums=list(ForumPage.objects.filter(slug__in=theme.forums)),
+        forums=list(ForumPage.objects.originals().filter(slug__in=theme.forums)),
     )
     return demo_page(research, page)
 
@@ -861,7 +861,7 @@ def _publications(research, themes):
         return []
     links = Links(
         themes=themes,
-        forums={forum.slug: forum for forum in ForumPage.objects.all()},
+        forums={forum.slug: forum for forum in ForumPage.objects.originals()},
         people=_authors_on_site(),
         keywords={name: _keyword(name) for name in KEYWORDS},
     )

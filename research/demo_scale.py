@@ -105,7 +105,7 @@ def generate(scale, log):
     if index is None or not themes or not people:
         log("Research: no publications index, live theme or person, so no generated publications.")
         return
-    places = [(in_region(forum.region), forum) for forum in ForumPage.objects.live().order_by("title")]
+    places = [(in_region(forum.region), forum) for forum in ForumPage.objects.originals().live().order_by("title")]
     places += [(place, None) for place in OTHER_PLACES]
     keywords = {tag.name: tag for tag in Tag.objects.filter(name__in=demo.KEYWORDS)}
     numbers = numbers_to_generate("publication", (scale - 1) * demo_volume(PublicationPage))

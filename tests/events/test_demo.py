@@ -22,18 +22,19 @@ def demo_site(db, monkeypatch):
 
 
 def test_demo_has_productivity_week_2023_and_events_around_today(demo_site, client):
-    week = EventPage.objects.get(slug="national-productivity-week-2023")
+    week = EventPage.objects.originals().get(slug="national-productivity-week-2023")
     assert local(week.starts_at).date() == datetime.date(2023, 11, 27)
     assert week.event_type == EventType.PRODUCTIVITY_WEEK and week.is_all_day
     sessions = [block.value for block in week.programme]
     assert len(sessions) >= 8
     assert any(session["title"] == "Wales breakfast briefing (bilingual)" for session in sessions)
     assert {forum.slug for forum in week.forums.all()} == set(ForumPage.objects.values_list("slug", flat=True))
-    wales_briefing = EventPage.objects.get(slug="wales-breakfast-briefing-2023")
+    wales_briefing = EventPage.objects.originals().get(slug="wales-breakfast-briefing-2023")
     assert wales_briefing.forum.slug == "wales" and "bilingual" in wales_briefing.summary
 
     now = timezone.now()
-    others = EventPage.objects.live().filter(starts_at__gte=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC))
+    others = EventPage.objects.originals().live()
+    others = others.filter(starts_at__gte=datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC))
     assert 23 <= others.count() <= 28
     for event in others:
         assert now - datetime.timedelta(days=549) <= event.starts_at <= now + datetime.timedelta(days=366), event
@@ -41,7 +42,7 @@ def test_demo_has_productivity_week_2023_and_events_around_today(demo_site, clie
     assert {event.event_type for event in others} == set(EventType.values)
     assert {event.event_format for event in others} == set(EventFormat.values)
     assert others.upcoming().count() >= 8 and others.past().count() >= 8
-    for forum in ForumPage.objects.all():
+    for forum in ForumPage.objects.originals().all():
         assert others.for_forum(forum).count() >= 2, forum
     assert others.filter(themes__isnull=False).exists()
     assert others.filter(speakers__isnull=False).distinct().count() == others.count()
@@ -55,12 +56,12 @@ def test_demo_has_productivity_week_2023_and_events_around_today(demo_site, clie
 
 
 def test_a_second_run_adds_nothing_and_keeps_edits(demo_site):
-    event = EventPage.objects.get(slug="national-productivity-week-2023")
+    event = EventPage.objects.originals().get(slug="national-productivity-week-2023")
     event.summary = "Edited by staff"
     event.save_revision().publish()
-    count = EventPage.objects.count()
+    count = EventPage.objects.originals().count()
 
     call_command("load_demo_content", stdout=StringIO())
 
-    assert EventPage.objects.count() == count
-    assert EventPage.objects.get(slug="national-productivity-week-2023").summary == "Edited by staff"
+    assert EventPage.objects.originals().count() == count
+    assert EventPage.objects.originals().get(slug="national-productivity-week-2023").summary == "Edited by staff"

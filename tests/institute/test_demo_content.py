@@ -42,10 +42,10 @@ def demo_site(db):
 
 
 def test_demo_content_builds_the_site(demo_site, client, site, soup):
-    home = HomePage.objects.get()
+    home = HomePage.objects.originals().get()
     assert not home.hero_image  # the hero shows the institute's motif, not a stock picture
-    assert {page.slug for page in StandardPage.objects.live()} == {"about", "accessibility"}
-    contact = FormPage.objects.live().get(slug="contact")
+    assert {page.slug for page in StandardPage.objects.originals().live()} == {"about", "accessibility"}
+    contact = FormPage.objects.originals().live().get(slug="contact")
     assert [field.clean_name for field in contact.form_fields.all()][:2] == ["your_name", "your_email"]
     partners = Institution.objects.filter(is_academic_partner=True)
     assert partners.count() == 10
@@ -74,10 +74,10 @@ def test_demo_content_builds_the_site(demo_site, client, site, soup):
 
 def test_second_run_adds_nothing_and_keeps_what_editors_changed_or_deleted(demo_site, site, django_user_model):
     editor = django_user_model.objects.create_user("editor")
-    about = StandardPage.objects.get(slug="about")
+    about = StandardPage.objects.originals().get(slug="about")
     about.title = "About the institute"
     about.save_revision(user=editor).publish()
-    home = HomePage.objects.get()
+    home = HomePage.objects.originals().get()
     home.hero_headline = "Edited headline"
     home.save_revision(user=editor).publish()
     person = Person.objects.get(slug="helen-marwick")
@@ -87,7 +87,7 @@ def test_second_run_adds_nothing_and_keeps_what_editors_changed_or_deleted(demo_
     settings.contact_email = ""
     settings.tagline = ""
     settings.save()
-    StandardPage.objects.get(slug="accessibility").delete()
+    StandardPage.objects.originals().get(slug="accessibility").delete()
     Person.objects.get(slug="euan-campbell").delete()
     glasgow = Institution.objects.get(slug="university-of-glasgow")
     glasgow.slug = "glasgow"
@@ -97,19 +97,19 @@ def test_second_run_adds_nothing_and_keeps_what_editors_changed_or_deleted(demo_
     call_command("load_demo_content", stdout=StringIO())
 
     assert content_counts() == before
-    assert StandardPage.objects.get(slug="about").title == "About the institute"
-    assert HomePage.objects.get().hero_headline == "Edited headline"
+    assert StandardPage.objects.originals().get(slug="about").title == "About the institute"
+    assert HomePage.objects.originals().get().hero_headline == "Edited headline"
     assert Person.objects.get(slug="helen-marwick").job_title == "Chief Executive"
     settings.refresh_from_db()
     assert (settings.contact_email, settings.tagline) == ("", "")
-    assert not StandardPage.objects.filter(slug="accessibility").exists()
+    assert not StandardPage.objects.originals().filter(slug="accessibility").exists()
     assert not Person.objects.filter(slug="euan-campbell").exists()
     assert Institution.objects.get(name="University of Glasgow").slug == "glasgow"
 
 
 def test_demo_keeps_a_home_page_and_settings_edited_before_and_serves_the_base_url(settings, site, django_user_model):
     settings.WAGTAILADMIN_BASE_URL = "https://www.productivity.example"
-    home = HomePage.objects.get()
+    home = HomePage.objects.originals().get()
     home.hero_headline = "Our own headline"
     home.save_revision(user=django_user_model.objects.create_user("editor")).publish()
     site_settings = InstituteSettings.for_site(site)
@@ -118,12 +118,12 @@ def test_demo_keeps_a_home_page_and_settings_edited_before_and_serves_the_base_u
 
     call_command("load_demo_content", stdout=StringIO())
 
-    assert HomePage.objects.get().hero_headline == "Our own headline"
+    assert HomePage.objects.originals().get().hero_headline == "Our own headline"
     site_settings.refresh_from_db()
     assert (site_settings.contact_email, site_settings.announcement_text) == ("office@institute.example", "")
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("www.productivity.example", 443)
-    assert HomePage.objects.get().full_url == "https://www.productivity.example/"
+    assert HomePage.objects.originals().get().full_url == "https://www.productivity.example/"
 
 
 def test_demo_admin_uses_the_environment_password(monkeypatch, capsys):
@@ -163,7 +163,7 @@ def test_demo_admin_keeps_a_password_changed_in_the_admin(monkeypatch, capsys):
 
 
 def test_loader_copes_with_a_deleted_home_page(db):
-    HomePage.objects.get().delete()
+    HomePage.objects.originals().get().delete()
 
     call_command("load_demo_content", stdout=StringIO())
 
@@ -175,12 +175,12 @@ def test_loader_adopts_people_and_pages_editors_made_first(db):
     from tests.factories import PersonFactory, StandardPageFactory
 
     PersonFactory(slug="helen-marwick", name="Helen Marwick", job_title="Our own title")
-    StandardPageFactory(parent=HomePage.objects.get(), slug="about", title="Our own about page")
+    StandardPageFactory(parent=HomePage.objects.originals().get(), slug="about", title="Our own about page")
 
     call_command("load_demo_content", stdout=StringIO())
 
     assert Person.objects.get(slug="helen-marwick").job_title == "Our own title"
-    assert StandardPage.objects.get(slug="about").title == "Our own about page"
+    assert StandardPage.objects.originals().get(slug="about").title == "Our own about page"
 
 
 def test_the_demo_has_a_staff_editor_who_approves_forums_changes(demo_site, django_user_model, capsys):

@@ -6,6 +6,8 @@ from django.db import transaction
 
 from wagtail import hooks
 
+from institute.demo import welsh
+
 HOOK_NAME = "load_demo_content"
 SCALED_HOOK_NAME = "load_scaled_demo_content"
 
@@ -34,6 +36,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for load in hooks.get_hooks(HOOK_NAME):
                 load(self.stdout.write)
+            # After every app's loader: the Welsh pages translate English pages from several apps.
+            welsh.load(self.stdout.write)
             if scale is not None:
                 started = time.monotonic()
                 for generate in hooks.get_hooks(SCALED_HOOK_NAME):
