@@ -1,19 +1,23 @@
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
+
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock, LinkBlock
 from institute.client_address import client_ip
 from institute.form_page_admin import FormPageForm
 from institute.forms import SpamTrapFormBuilder, SubmissionRateLimit
+from institute.languages import in_reading_language
 from institute.mail import queue_form_email
 from institute.models.mail import FormEmail
 from institute.page_forms import SitePageForm
@@ -24,11 +28,12 @@ SENT_PARAMETER = "sent"
 
 
 def chosen_pages(model, related):
-    """The live, public pages of `model` among a page's many-to-many choices, ordered by title.
+    """The live, public pages of `model` among a page's many-to-many choices, ordered by title, each in the
+    reader's language. A translation's choices are its English page's: wagtail-localize copies them.
 
     Works while the page is previewed too: its choices are then held in memory, not in the database.
     """
-    return model.objects.live().public().filter(pk__in=related.all()).order_by("title")
+    return in_reading_language(model.objects.live().public().originals().filter(pk__in=related.all()).order_by("title"))
 
 
 class ListingFields(models.Model):
@@ -86,7 +91,19 @@ class HeroImageFields(models.Model):
         return self.hero_image_alt or self.hero_image.description
 
 
-class BasePage(ListingFields, Page):
+class PreviewedInItsLanguage:
+    """The admin previews a page in the page's language, not the editor's: a Welsh page with its menu,
+    dates and the site's words in Welsh, as visitors will see it."""
+
+    def serve_preview(self, request, mode_name):
+        with translation.override(self.locale.language_code):
+            response = super().serve_preview(request, mode_name)
+            if hasattr(response, "render"):  # a TemplateResponse renders later, in the editor's language
+                response.render()
+        return response
+
+
+class BasePage(PreviewedInItsLanguage, ListingFields, Page):
     objects = SitePageManager()
     base_form_class = SitePageForm
 
@@ -159,11 +176,27 @@ class StandardPage(BasePage):
         verbose_name = "standard page"
 
 
-class FormField(AbstractFormField):
+class FormField(TranslatableMixin, AbstractFormField):
+    """A question of a form page; a Welsh form page has its own, in Welsh (wagtail-localize translates them)."""
+
     page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    # The field's name keys its answers in submissions and e-mails: the same in every language.
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
 
-class FormPage(ListingFields, AbstractEmailForm):
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class FormPage(PreviewedInItsLanguage, ListingFields, AbstractEmailForm):
     """A form editors build themselves (contact, sign-up, feedback); submissions are kept and e-mailed."""
 
     intro = models.TextField(blank=True, max_length=500)
@@ -172,6 +205,7 @@ class FormPage(ListingFields, AbstractEmailForm):
         blank=True, features=RICH_TEXT_FEATURES, help_text="Shown after someone sends the form."
     )
     form_builder = SpamTrapFormBuilder
+    objects = SitePageManager()
     base_form_class = FormPageForm
 
     parent_page_types = ["institute.HomePage", "institute.StandardPage"]
