@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.utils.translation import gettext as _
 
 from events.filters import EventFeedFilters
 from events.ical import event_uid, uid_domain
 from events.models import EventPage
+from institute.languages import in_reading_language
 
 MAX_ITEMS = 50
 
@@ -25,17 +27,17 @@ class EventsFeed(Feed):
         return index.url
 
     def description(self, index):
-        return index.intro or f"Upcoming events from {settings.WAGTAIL_SITE_NAME}."
+        return index.intro or _("Upcoming events from %(site)s.") % {"site": settings.WAGTAIL_SITE_NAME}
 
     def items(self, index):
         events = EventFeedFilters(self.request.GET, EventPage.objects.visible().upcoming()).qs
-        return list(events.defer_streamfields()[:MAX_ITEMS])
+        return in_reading_language(events.defer_streamfields()[:MAX_ITEMS])
 
     def item_title(self, event):
         return event.title
 
     def item_description(self, event):
-        when = event.when_text + ("" if event.is_all_day else " (UK time)")
+        when = event.when_text if event.is_all_day else _("%(when)s (UK time)") % {"when": event.when_text}
         return f"{when}. {event.location_text}. {event.summary}"
 
     def item_link(self, event):

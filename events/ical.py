@@ -12,12 +12,14 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail.models import Site
 
 from icalendar import Calendar, Event
 
 from events.dates import local
+from institute.languages import in_reading_language
 
 PRODID = "-//The Productivity Institute//Events//EN"
 # How often subscribed calendars should look for changes (RFC 7986, and Outlook's own property).
@@ -45,12 +47,13 @@ def calendar_span(event):
 
 
 def description(event, url):
-    lines = [event.summary, "", event.when_text + ("" if event.is_all_day else " (UK time)")]
+    when = event.when_text if event.is_all_day else _("%(when)s (UK time)") % {"when": event.when_text}
+    lines = [event.summary, "", when]
     if event.registration_url:
-        lines.append(f"Register: {event.registration_url}")
+        lines.append(_("Register: %(url)s") % {"url": event.registration_url})
     if event.online_url and event.is_online:
-        lines.append(f"Join online: {event.online_url}")
-    lines.append(f"Details: {url}")
+        lines.append(_("Join online: %(url)s") % {"url": event.online_url})
+    lines.append(_("Details: %(url)s") % {"url": url})
     return "\n".join(lines)
 
 
@@ -83,8 +86,8 @@ def calendar_response(request, events, *, name, filename=None):
         name=name,
         uid=uuid.uuid5(uuid.NAMESPACE_URL, request.build_absolute_uri(request.path)),
         refresh_interval=REFRESH_INTERVAL,
-        description=f"{name}, from {settings.WAGTAIL_SITE_NAME}",
-        subcomponents=[vevent(event, request, domain) for event in events],
+        description=_("%(calendar)s, from %(site)s") % {"calendar": name, "site": settings.WAGTAIL_SITE_NAME},
+        subcomponents=[vevent(event, request, domain) for event in in_reading_language(events)],
     )
     calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 requires the value type here
     calendar.add("x-published-ttl", "PT6H")

@@ -15,6 +15,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -34,6 +36,7 @@ from events.forms import EventPageForm, UKDateTimeInput
 from forums.models import MANAGE_FORUMS, ForumPage
 from institute import page_cache
 from institute.blocks import BodyBlock
+from institute.languages import in_reading_language, original_of
 from institute.models import BasePage, HeroImageFields, IntroPage, chosen_pages
 from institute.pagination import paginate
 from institute.query import SitePageQuerySet
@@ -45,11 +48,12 @@ RESERVED_SLUGS = {"calendar", "feed"}
 
 class EventPageQuerySet(SitePageQuerySet):
     def visible(self):
-        """Live and outside private sections, within this one SQL query (Wagtail's public() runs another)."""
+        """Live English pages (listings then show each in the reader's language) outside private sections,
+        within this one SQL query (Wagtail's public() runs another)."""
         restrictions = PageViewRestriction.objects.annotate(
             event_path=ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
         ).filter(event_path__startswith=F("page__path"))
-        return self.live().filter(~Exists(restrictions))
+        return self.live().originals().filter(~Exists(restrictions))
 
     def upcoming(self, at=None):
         """Events that have not ended yet, soonest first: one that has started is upcoming until it ends."""
@@ -86,10 +90,11 @@ def attach_forums(events):
     The forums come from the shared cache, however many events there are.
     """
     events = list(events)
-    ancestor_paths = {event.path: _ancestor_paths(event.path) for event in events}
+    # A translation is listed where its English page is (institute.languages).
+    paths = {event.pk: original_of(event).path for event in events}
     parents = live_forums_by_path() if events else {}
     for event in events:
-        parent = next((parents[path] for path in ancestor_paths[event.path] if path in parents), None)
+        parent = next((parents[path] for path in _ancestor_paths(paths[event.pk]) if path in parents), None)
         event.forum = parent
         event.listed_forums = ([parent] if parent else []) + [f for f in event.forums.all() if f != parent]
     return events
@@ -97,7 +102,9 @@ def attach_forums(events):
 
 def live_forums_by_path():
     """Every live forum page, by its tree path: a handful, read once per content version."""
-    return page_cache.remember("live-forums-by-path", lambda: {forum.path: forum for forum in ForumPage.objects.live()})
+    return page_cache.remember(
+        "live-forums-by-path", lambda: {forum.path: forum for forum in ForumPage.objects.live().originals()}
+    )
 
 
 def _ancestor_paths(page_path):
@@ -146,7 +153,8 @@ class EventIndexPage(RoutablePageMixin, IntroPage):
         if not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
             raise Http404("There is no such month.")
         start, end = month_bounds(year, month)
-        events = attach_forums(EventPage.objects.visible().between(start, end).for_listing().order_by("starts_at"))
+        events = EventPage.objects.visible().between(start, end).for_listing().order_by("starts_at")
+        events = in_reading_language(attach_forums(events))
         month_calendar = MonthCalendar(
             year,
             month,
@@ -274,6 +282,9 @@ class EventPage(PublicTagsInAPI, HeroImageFields, BasePage):
         APIField("themes", serializer=ReadOnlyField(source="api_themes")),
     ]
 
+    # How search results name this kind of page, in the reader's language.
+    search_kind = pgettext_lazy("kind of search result", "Event")
+
     class Meta:
         verbose_name = "event page"
         ordering = ["starts_at"]
@@ -346,18 +357,22 @@ class EventPage(PublicTagsInAPI, HeroImageFields, BasePage):
         """Where, on one line: for calendars and the listing."""
         place = ", ".join([self.venue_name, *self.venue_lines] if self.venue_name else self.venue_lines)
         if self.event_format == EventFormat.ONLINE:
-            return "Online"
+            return _("Online")
         if self.event_format == EventFormat.HYBRID:
-            return f"{place} and online" if place else "Online, and in person (venue to be confirmed)"
-        return place or "Venue to be confirmed"
+            return (
+                _("%(place)s and online") % {"place": place}
+                if place
+                else _("Online, and in person (venue to be confirmed)")
+            )
+        return place or _("Venue to be confirmed")
 
     @property
     def short_location(self):
         """Where, in a few words: for lists."""
         if self.event_format == EventFormat.ONLINE:
-            return "Online"
-        venue = self.venue_name or (self.venue_lines[0] if self.venue_lines else "Venue to be confirmed")
-        return f"{venue} and online" if self.event_format == EventFormat.HYBRID else venue
+            return _("Online")
+        venue = self.venue_name or (self.venue_lines[0] if self.venue_lines else _("Venue to be confirmed"))
+        return _("%(place)s and online") % {"place": venue} if self.event_format == EventFormat.HYBRID else venue
 
     def registration_state(self, at=None):
         now = at or timezone.now()

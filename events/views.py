@@ -7,6 +7,7 @@
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from events.dates import local
@@ -14,6 +15,7 @@ from events.filters import EventFeedFilters
 from events.ical import calendar_response
 from events.models import EventIndexPage, EventPage
 from forums.models import ForumPage
+from institute.languages import original_of
 from institute.routing import public_page_at
 
 
@@ -42,7 +44,9 @@ def index_calendar(request, page_path):
 @require_safe
 def forum_calendar(request, page_path):
     forum = public_page_at(request, page_path, ForumPage)
-    return calendar_response(request, feed_events().for_forum(forum), name=f"{forum.title}: events")
+    return calendar_response(
+        request, feed_events().for_forum(original_of(forum)), name=_("%(forum)s: events") % {"forum": forum.title}
+    )
 
 
 @require_safe

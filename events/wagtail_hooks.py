@@ -1,5 +1,6 @@
 from django.db.models import Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 
@@ -41,7 +42,7 @@ def events_section(events, *, order, more_query="", more_label="", feed_query=No
         feed_url = f"{index.url}feed.ics{feed_query}"
     return Section(
         key="events",
-        title="Upcoming events",
+        title=_("Upcoming events"),
         template="components/event_list.html",
         items=EventItems(events, feed_url),
         more_url=f"{index.url}{more_query}" if index and more_label else "",
@@ -56,7 +57,7 @@ def upcoming_events():
 
 @hooks.register(HOME_PAGE_SECTIONS)
 def home_page_events(request, home_page):
-    return events_section(upcoming_events()[:ON_HOME_PAGE], more_label="All events", order=200)
+    return events_section(upcoming_events()[:ON_HOME_PAGE], more_label=_("All events"), order=200)
 
 
 @hooks.register(FORUM_PAGE_SECTIONS)
@@ -66,7 +67,7 @@ def forum_events(request, forum):
         EventPage.objects.visible().upcoming().for_forum(forum).defer_streamfields()[:ON_OTHER_PAGES],
         order=200,
         more_query=f"?forum={forum.slug}",
-        more_label=f"All {forum.region} events",
+        more_label=_("All %(region)s events") % {"region": forum.region},
         feed_url=f"{forum.get_url(request)}events.ics",
         name_forums=False,
     )
@@ -78,7 +79,7 @@ def theme_events(request, theme):
         upcoming_events().filter(themes=theme)[:ON_OTHER_PAGES],
         order=200,
         more_query=f"?theme={theme.slug}",
-        more_label="All events on this theme",
+        more_label=_("All events on this theme"),
         feed_query=f"?theme={theme.slug}",
     )
 

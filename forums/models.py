@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length, Substr
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from modelcluster.fields import ParentalKey
 from wagtail import hooks
@@ -14,9 +15,11 @@ from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
 from wagtail.search import index
 
 from rest_framework.fields import ReadOnlyField
+from wagtail_localize.fields import SynchronizedField
 
 from forums.map import REGIONS
 from institute.blocks import RICH_TEXT_FEATURES, BodyBlock
+from institute.languages import in_reading_language, original_of
 from institute.models import BasePage, HeroImageFields, IntroPage, Person
 from institute.page_forms import SitePageForm
 from institute.query import SitePageQuerySet
@@ -92,9 +95,14 @@ class ForumPageForm(SitePageForm):
             self.cleaned_data["slug"] = slug
 
     def clean_title(self):
-        """The title names the forum's collection and editors' group, so no two forums may share it."""
+        """The title names the forum's collection and editors' group, so no two forums may share it.
+
+        Titles are compared within the page's language; the forum's own translations are the same forum.
+        """
         title = self.cleaned_data["title"]
-        other_forums = ForumPage.objects.exclude(pk=self.instance.pk)
+        other_forums = ForumPage.objects.filter(locale_id=self.instance.locale_id).exclude(
+            translation_key=self.instance.translation_key
+        )
         if other_forums.filter(Q(title__iexact=title) | Q(draft_title__iexact=title)).exists():
             raise ValidationError("Another forum already has this title. Each forum needs its own.")
         return title
@@ -130,7 +138,8 @@ class ForumIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["forums"] = annotate_forum_cards(ForumPage.objects.child_of(self).live().public().for_cards())
+        forums = ForumPage.objects.child_of(original_of(self)).live().public().originals().for_cards()
+        context["forums"] = in_reading_language(annotate_forum_cards(forums))
         return context
 
 
@@ -245,6 +254,14 @@ class ForumPage(HeroImageFields, BasePage):
         MultiFieldPanel([FieldPanel("show_in_menus")], heading="For site menus"),
         FieldPanel("listing_image"),
     ]
+    # A translation keeps the English page's address (/cy/forums/wales/) and its map key, and what only staff
+    # set stays theirs: the translation editor may not override these.
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("region", overridable=False),
+        SynchronizedField("map_shape", overridable=False),
+        SynchronizedField("lead", overridable=False),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("region"),
         index.SearchField("summary"),
@@ -263,6 +280,9 @@ class ForumPage(HeroImageFields, BasePage):
         ),
     ]
 
+    # How search results name this kind of page, in the reader's language.
+    search_kind = pgettext_lazy("kind of search result", "Forum")
+
     class Meta:
         verbose_name = "forum page"
 
@@ -272,10 +292,10 @@ class ForumPage(HeroImageFields, BasePage):
         return ForumPagePermissionTester(user, self)
 
     ROSTER_ROLES = (
-        ("chair", "Chair"),
-        ("lead", "Forum lead"),
-        ("co_lead", "Co-lead"),
-        ("contact_person", "Forum contact"),
+        ("chair", gettext_lazy("Chair")),
+        ("lead", gettext_lazy("Forum lead")),
+        ("co_lead", gettext_lazy("Co-lead")),
+        ("contact_person", gettext_lazy("Forum contact")),
     )
 
     def key_contacts(self):

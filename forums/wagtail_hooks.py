@@ -1,6 +1,7 @@
 from django.db.models import Q
 from django.template.defaultfilters import yesno
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -99,11 +100,11 @@ def forums_section(request, home_page):
         return None
     return Section(
         key="forums",
-        title="Regional productivity forums",
+        title=_("Regional productivity forums"),
         template="components/home_forums.html",
-        items=annotate_forum_cards(ForumPage.objects.child_of(index).live().public().for_cards()),
+        items=annotate_forum_cards(ForumPage.objects.child_of(index).live().public().originals().for_cards()),
         more_url=index.url,
-        more_label="About the forums",
+        more_label=_("About the forums"),
         order=300,
     )
 

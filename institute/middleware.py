@@ -6,9 +6,9 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.handlers.asgi import ASGIRequest
 from django.http import HttpResponse
+from django.utils import translation
 from django.utils.cache import has_vary_header, patch_cache_control, set_response_etag
 from django.utils.http import http_date
-from django.utils import translation
 from django.utils.log import log_response
 
 from asgiref.sync import sync_to_async

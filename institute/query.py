@@ -5,6 +5,7 @@ from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from institute import page_cache
+from institute.languages import in_reading_language
 
 
 class SitePageQuerySet(PageQuerySet):
@@ -25,7 +26,6 @@ class SitePageQuerySet(PageQuerySet):
         # No private section: match no page.
         return q or Q(pk__in=[])
 
-
     def originals(self):
         """The pages in the site's own language, English. Listings are made of these, then each is shown
         in the reader's language (institute.languages.in_reading_language)."""
@@ -36,7 +36,11 @@ SitePageManager = PageManager.from_queryset(SitePageQuerySet)
 
 
 def the_page(model, request=None):
-    """The live, public page of a type the site has one of (an index), or None; read once per content version."""
-    return page_cache.remember(
-        f"the-page:{model._meta.label}", lambda: model.objects.live().public().order_by("path").first(), request
-    )
+    """The live, public page of a type the site has one of (an index), in the reader's language, or None;
+    read once per content version."""
+
+    def find():
+        page = model.objects.live().public().originals().order_by("path").first()
+        return in_reading_language([page])[0] if page else None
+
+    return page_cache.remember(f"the-page:{model._meta.label}", find, request)

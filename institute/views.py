@@ -3,7 +3,9 @@ import posixpath
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import reduce
 from http import HTTPStatus
+from operator import or_
 from pathlib import Path
 
 from django.conf import settings
@@ -17,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst, slugify
+from django.utils.translation import gettext as _
 from django.views import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -24,11 +27,11 @@ from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Locale, Page, Site, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from institute import page_cache
+from institute import languages, page_cache
 from institute.filters import shown
 from institute.models import FormPage, HomePage, IntroPage, Person, StandardPage
 from institute.pagination import paginate
@@ -133,10 +136,10 @@ def search(request):
         kind = ""
     results = None
     if query:
-        pages = SitePageQuerySet(Page).live().public()
+        pages = SitePageQuerySet(Page).live().public().filter(languages.searched_pages_q())
         site = Site.find_for_request(request)
         if site:
-            pages = pages.in_site(site)
+            pages = pages.filter(reduce(or_, (Q(path__startswith=path) for path in site_root_paths(site, request))))
         # Only words reach the backend: SQLite's and PostgreSQL's query syntaxes differ in which
         # punctuation is an operator, and a visitor's stray quote must not become one.
         words = " ".join(re.findall(r"\w+", query))
@@ -160,6 +163,15 @@ def search(request):
     )
 
 
+def site_root_paths(site, request):
+    """The tree paths of the site's home page in every language: each language has its own tree."""
+
+    def paths():
+        return list(site.root_page.get_translations(inclusive=True).values_list("path", flat=True))
+
+    return page_cache.remember(f"site-root-paths:{site.pk}", paths, request)
+
+
 # Page types that lead to content rather than being it: the home page, the index pages that introduce a
 # listing, and the site's standing pages (about, contact). For a topic word they come after the content.
 NAVIGATION_PAGE_TYPES = (HomePage, IntroPage, StandardPage, FormPage)
@@ -176,15 +188,21 @@ def content_page_types():
 
 
 def kind_of(model):
-    """A page type's name as results show it: “publication page” is a “Publication”."""
-    return capfirst(str(model._meta.verbose_name).removesuffix(" page"))
+    """A page type's name as results show it, in the reader's language: its `search_kind`, or else its
+    name without “page” (a “Publication”)."""
+    return getattr(model, "search_kind", None) or capfirst(str(model._meta.verbose_name).removesuffix(" page"))
+
+
+def kind_slug(model):
+    """The value of ?type= for a page type, the same in every language: “publication page” is “publication”."""
+    return slugify(str(model._meta.verbose_name).removesuffix(" page"))
 
 
 def search_kinds():
     """{value of ?type=: label} for the type filter."""
-    kinds = {slugify(kind_of(model)): kind_of(model) for model in content_page_types()}
-    kinds[PERSON_KIND] = "Person"
-    kinds[OTHER_PAGES_KIND] = "Other page"
+    kinds = {kind_slug(model): kind_of(model) for model in content_page_types()}
+    kinds[PERSON_KIND] = _("Person")
+    kinds[OTHER_PAGES_KIND] = _("Other page")
     return dict(sorted(kinds.items(), key=lambda item: (item[0] == OTHER_PAGES_KIND, item[1])))
 
 
@@ -218,7 +236,7 @@ def ranked_results(request, query, words, pages, kind):
     if kind == OTHER_PAGES_KIND:
         return SearchPageIds(pages.type(*NAVIGATION_PAGE_TYPES).search(words))
     if kind:
-        model = next(model for model in content_types if slugify(kind_of(model)) == kind)
+        model = next(model for model in content_types if kind_slug(model) == kind)
         return SearchPageIds(pages.type(model).search(words))
     return ChainedResults(
         promoted,
@@ -241,7 +259,7 @@ def promoted_results(query, pages):
             title=promotion.external_link_text or promotion.external_link_url,
             url=promotion.external_link_url,
             summary=promotion.description,
-            kind="Link",
+            kind=_("Link"),
         )
         for promotion in promotions.order_by("sort_order")
     ]
@@ -261,7 +279,7 @@ def matching_people(request, words):
             title=person.full_name,
             url=directory.profile_url(person, request),
             summary=person.role_line,
-            kind="Person",
+            kind=_("Person"),
         )
         is_named = searched <= set(re.findall(r"\w+", person.name.casefold()))
         (named if is_named else others).append(card)
@@ -312,6 +330,8 @@ class ResultCard:
     summary: str
     kind: str
     date: datetime.date | None = None
+    # An English page found by a search in Welsh: its card says so.
+    in_english: bool = False
 
 
 def result_date(page):
@@ -333,13 +353,15 @@ def result_cards(page_ids, request):
 
     def make(missing):
         pages = Page.objects.filter(pk__in=missing).specific()
+        english = None if languages.reads_english() else Locale.get_default()
         return {
             page.pk: ResultCard(
                 title=page.title,
                 url=page.get_url(request),
                 summary=getattr(page, "summary", "") or page.search_description,
-                kind="Page" if isinstance(page, NAVIGATION_PAGE_TYPES) else kind_of(type(page)),
+                kind=_("Page") if isinstance(page, NAVIGATION_PAGE_TYPES) else kind_of(type(page)),
                 date=result_date(page),
+                in_english=english is not None and page.locale_id == english.pk,
             )
             for page in pages
         }

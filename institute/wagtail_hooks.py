@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.actions.create import CreateAction
@@ -19,7 +20,7 @@ from wagtail.snippets.views.snippets import (
     UsageView,
 )
 
-from institute import content_health, editor_notices
+from institute import content_health, editor_notices, languages
 from institute.content_checks.publishing import refuse_bulk_publishing
 from institute.demo import content as demo_content
 from institute.demo import scale as demo_scale
@@ -27,6 +28,7 @@ from institute.document_privacy import refuse_document_of_hidden_pages
 from institute.mail_admin import FormEmailViewSet
 from institute.media_api import register_choosable_media_endpoints
 from institute.models import Institution, Person
+from institute.rich_text import PageLinkInReadingLanguage
 from institute.sections import HOME_PAGE_SECTIONS, Section
 
 
@@ -159,12 +161,23 @@ class PeopleAndInstitutionsGroup(SnippetViewSetGroup):
 register_snippet(PeopleAndInstitutionsGroup)
 
 
+# After Wagtail's own registration of the "page" link type, which this one replaces.
+@hooks.register("register_rich_text_features", order=1)
+def page_links_in_reading_language(features):
+    features.register_link_type(PageLinkInReadingLanguage)
+
+
+@hooks.register("before_serve_page")
+def serve_pages_in_their_own_language(page, request, serve_args, serve_kwargs):
+    return languages.english_address_unless_translated(page, request)
+
+
 @hooks.register(HOME_PAGE_SECTIONS)
 def academic_partners_section(request, home_page):
     partners = Institution.objects.filter(is_academic_partner=True).select_related("logo")
     return Section(
         key="partners",
-        title="Our academic partners",
+        title=_("Our academic partners"),
         template="components/home_partners.html",
         items=list(partners.prefetch_related("logo__renditions")),
         order=900,

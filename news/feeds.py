@@ -5,7 +5,9 @@ import datetime
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from institute.languages import in_reading_language
 from news.filters import NewsFeedFilters
 from news.models import NewsPage
 
@@ -28,11 +30,12 @@ class NewsFeed(Feed):
         return index.url
 
     def description(self, index):
-        return index.intro or f"News from {settings.WAGTAIL_SITE_NAME}."
+        return index.intro or _("News from %(site)s.") % {"site": settings.WAGTAIL_SITE_NAME}
 
     def items(self, index):
         news_items = self.filters.qs
-        return list(news_items.defer_streamfields().prefetch_related("authors__person").newest_first()[:MAX_ITEMS])
+        news_items = news_items.defer_streamfields().prefetch_related("authors__person").newest_first()
+        return in_reading_language(news_items[:MAX_ITEMS])
 
     def item_title(self, item):
         return item.title

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -42,7 +43,7 @@ RESERVED_SLUGS = {"feed"}
 
 class NewsPageQuerySet(SitePageQuerySet):
     def visible(self):
-        return self.live().public()
+        return self.live().public().originals()
 
     def newest_first(self):
         return self.order_by("-date", "-pk")
@@ -154,6 +155,9 @@ class NewsPage(PublicTagsInAPI, HeroImageFields, BasePage):
         APIField("forums", serializer=ReadOnlyField(source="api_forums")),
         APIField("themes", serializer=ReadOnlyField(source="api_themes")),
     ]
+
+    # How search results name this kind of page, in the reader's language.
+    search_kind = pgettext_lazy("kind of search result", "News")
 
     class Meta:
         verbose_name = "news page"

@@ -1,5 +1,6 @@
 from django import forms
 from django.urls import path
+from django.utils.translation import gettext as _
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -43,7 +44,7 @@ def news_section(news_items, *, order, query="", more_label="", feed_title=""):
     feed_url = f"{index.url}feed/{query}" if index and feed_title else ""
     return Section(
         key="news",
-        title="Latest news",
+        title=_("Latest news"),
         template="news/news_cards.html",
         items=NewsItems(news_items, feed_url, feed_title),
         more_url=f"{index.url}{query}" if index and more_label else "",
@@ -58,7 +59,7 @@ def latest_news():
 
 @hooks.register(HOME_PAGE_SECTIONS)
 def home_page_news(request, home_page):
-    return news_section(latest_news(), order=250, more_label="All news", feed_title="News (RSS)")
+    return news_section(latest_news(), order=250, more_label=_("All news"), feed_title=_("News (RSS)"))
 
 
 @hooks.register(FORUM_PAGE_SECTIONS)
@@ -67,8 +68,8 @@ def forum_news(request, forum):
         latest_news().for_forum(forum),
         order=250,
         query=f"?forum={forum.slug}",
-        more_label=f"All {forum.region} news",
-        feed_title=f"{forum.title}: news (RSS)",
+        more_label=_("All %(region)s news") % {"region": forum.region},
+        feed_title=_("%(forum)s: news (RSS)") % {"forum": forum.title},
     )
 
 
@@ -78,8 +79,8 @@ def theme_news(request, theme):
         latest_news().filter(themes=theme),
         order=250,
         query=f"?theme={theme.slug}",
-        more_label="All news on this theme",
-        feed_title=f"{theme.title}: news (RSS)",
+        more_label=_("All news on this theme"),
+        feed_title=_("%(theme)s: news (RSS)") % {"theme": theme.title},
     )
 
 

@@ -5,7 +5,9 @@ import datetime
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from institute.languages import in_reading_language, original_of
 from research.models import PublicationPage
 
 MAX_ITEMS = 50
@@ -25,10 +27,11 @@ class PublicationsFeed(Feed):
         return index.url
 
     def description(self, index):
-        return index.intro or f"Publications from {settings.WAGTAIL_SITE_NAME}."
+        return index.intro or _("Publications from %(site)s.") % {"site": settings.WAGTAIL_SITE_NAME}
 
     def items(self, index):
-        return list(PublicationPage.objects.child_of(index).live().public().for_listing()[:MAX_ITEMS])
+        publications = PublicationPage.objects.child_of(original_of(index)).live().public().originals()
+        return in_reading_language(publications.for_listing()[:MAX_ITEMS])
 
     def item_title(self, publication):
         return publication.title

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
+from django.utils.translation import pgettext_lazy
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,6 +20,7 @@ from rest_framework.fields import ReadOnlyField
 from forums.models import ForumPage
 from institute import structured_data
 from institute.blocks import BodyBlock
+from institute.languages import in_reading_language, original_of
 from institute.models import BasePage, HeroImageFields, Institution, IntroPage, Person, chosen_pages
 from institute.pagination import paginate
 from institute.query import SitePageQuerySet, the_page
@@ -44,7 +46,9 @@ class ResearchIndexPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        themes = ResearchThemePage.objects.child_of(self).live().public().for_cards()
+        themes = in_reading_language(
+            ResearchThemePage.objects.child_of(original_of(self)).live().public().originals().for_cards()
+        )
         context["programmes"] = [
             (label, [theme for theme in themes if theme.programme == value]) for value, label in Programme.choices
         ]
@@ -90,6 +94,9 @@ class ResearchThemePage(HeroImageFields, BasePage):
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     api_fields = [APIField("programme"), APIField("summary")]
 
+    # How search results name this kind of page, in the reader's language.
+    search_kind = pgettext_lazy("kind of search result", "Research theme")
+
     class Meta:
         verbose_name = "research theme page"
 
@@ -102,9 +109,8 @@ class ResearchThemePage(HeroImageFields, BasePage):
         )
         context["partner_institutions"] = list(self.partners.order_by("name"))
         context["related_forums"] = list(chosen_pages(ForumPage, self.forums))
-        context["publications"] = list(
-            PublicationPage.objects.live().public().filter(themes=self.pk).for_listing()[:LATEST_PUBLICATIONS]
-        )
+        publications = PublicationPage.objects.live().public().originals().filter(themes=original_of(self).pk)
+        context["publications"] = in_reading_language(publications.for_listing()[:LATEST_PUBLICATIONS])
         context["publication_index"] = the_page(PublicationIndexPage, request)
         context["sections"] = page_sections(THEME_PAGE_SECTIONS, request, self)
         return context
@@ -133,7 +139,8 @@ class PublicationIndexPage(RoutablePageMixin, IntroPage):
         from research.filters import PublicationFilters  # the filters' choices are read from these models
 
         context = super().get_context(request, *args, **kwargs)
-        filters = PublicationFilters(request.GET, PublicationPage.objects.child_of(self).live().public().for_listing())
+        publications = PublicationPage.objects.child_of(original_of(self)).live().public().originals()
+        filters = PublicationFilters(request.GET, publications.for_listing())
         context["filters"] = filters
         context["publications"] = paginate(request, filters.qs)
         return context
@@ -153,8 +160,10 @@ def with_public_tags(pages):
     """`pages` with the live, public themes and forums they are tagged with (`public_themes`, `public_forums`),
     as the open data API shows them, in two queries."""
     return pages.prefetch_related(
-        Prefetch("themes", ResearchThemePage.objects.live().public().order_by("title"), to_attr="public_themes"),
-        Prefetch("forums", ForumPage.objects.live().public().order_by("title"), to_attr="public_forums"),
+        Prefetch(
+            "themes", ResearchThemePage.objects.live().public().originals().order_by("title"), to_attr="public_themes"
+        ),
+        Prefetch("forums", ForumPage.objects.live().public().originals().order_by("title"), to_attr="public_forums"),
     )
 
 
@@ -263,6 +272,9 @@ class PublicationPage(PublicTagsInAPI, BasePage):
         APIField("forums", serializer=ReadOnlyField(source="api_forums")),
     ]
 
+    # How search results name this kind of page, in the reader's language.
+    search_kind = pgettext_lazy("kind of search result", "Publication")
+
     class Meta:
         verbose_name = "publication page"
         ordering = ["-publication_date"]
@@ -342,8 +354,8 @@ class PartnersPage(IntroPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        live_themes = ResearchThemePage.objects.live().public().order_by("title")
-        live_forums = ForumPage.objects.live().public().order_by("title")
+        live_themes = ResearchThemePage.objects.live().public().originals().order_by("title")
+        live_forums = ForumPage.objects.live().public().originals().order_by("title")
         context["partners"] = list(
             Institution.objects.filter(is_academic_partner=True)
             .select_related("logo")
@@ -419,7 +431,7 @@ def profile_context(request, person):
     in_a_role = Q()
     for field, _ in ForumPage.ROSTER_ROLES:
         in_a_role |= Q(**{field: person})
-    forums = list(ForumPage.objects.live().public().filter(in_a_role).order_by("title"))
+    forums = in_reading_language(ForumPage.objects.live().public().originals().filter(in_a_role).order_by("title"))
     forum_roles = [
         (role, forum)
         for field, role in ForumPage.ROSTER_ROLES
@@ -428,11 +440,13 @@ def profile_context(request, person):
     ]
     return {
         "theme_roles": list(
-            person.theme_leads.filter(theme__in=ResearchThemePage.objects.live().public()).select_related("theme")
+            person.theme_leads.filter(theme__in=ResearchThemePage.objects.live().public().originals()).select_related(
+                "theme"
+            )
         ),
         "forum_roles": forum_roles,
-        "publications": list(
-            PublicationPage.objects.live().public().filter(authors__person=person).distinct().for_listing()
+        "publications": in_reading_language(
+            PublicationPage.objects.live().public().originals().filter(authors__person=person).distinct().for_listing()
         ),
         "sections": page_sections(PERSON_PROFILE_SECTIONS, request, person),
     }

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext as _
+
 from wagtail import hooks
 
 from forums.models import FORUM_PAGE_SECTIONS
@@ -14,7 +16,7 @@ def publications_section(publications, more_label, order, query=""):
     index = the_page(PublicationIndexPage)
     return Section(
         key="publications",
-        title="Latest publications",
+        title=_("Latest publications"),
         template="components/publication_list.html",
         items=list(publications),
         more_url=f"{index.url}{query}" if index else "",
@@ -25,14 +27,18 @@ def publications_section(publications, more_label, order, query=""):
 
 @hooks.register(HOME_PAGE_SECTIONS)
 def latest_publications(request, home_page):
-    publications = PublicationPage.objects.live().public().for_listing()[:LATEST_ON_HOME_PAGE]
-    return publications_section(publications, "All publications", order=400)
+    publications = PublicationPage.objects.live().public().originals().for_listing()[:LATEST_ON_HOME_PAGE]
+    return publications_section(publications, _("All publications"), order=400)
 
 
 @hooks.register(FORUM_PAGE_SECTIONS)
 def forum_publications(request, forum):
-    publications = PublicationPage.objects.live().public().filter(forums=forum).for_listing()[:LATEST_ON_FORUM_PAGE]
-    return publications_section(publications, "All the forum's publications", order=300, query=f"?forum={forum.slug}")
+    publications = (
+        PublicationPage.objects.live().public().originals().filter(forums=forum).for_listing()[:LATEST_ON_FORUM_PAGE]
+    )
+    return publications_section(
+        publications, _("All the forum's publications"), order=300, query=f"?forum={forum.slug}"
+    )
 
 
 hooks.register("load_demo_content", demo.load, order=20)

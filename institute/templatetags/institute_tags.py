@@ -3,6 +3,7 @@ from django import template
 from wagtail.models import Page, Site
 
 from institute import page_cache
+from institute.languages import in_reading_language, original_of
 
 register = template.Library()
 
@@ -17,6 +18,8 @@ def current_page(context):
 def main_menu(context):
     request = context["request"]
     current = current_page(context)
+    # The menu is made of English pages (each shown in the reader's language): so is the comparison.
+    current = current and original_of(current)
     items = []
     for item in site_sections(context):
         children = [{**child, **current_flags(current, child)} for child in item["children"]]
@@ -41,16 +44,19 @@ def current_flags(current, item):
 
 def menu_items(site, request):
     def item(page, children=()):
+        shown = shown_pages[page.pk]
         return {
             "pk": page.pk,
             "path": page.path,
-            "title": page.title,
-            "url": page.get_url(request),
+            "title": shown.title,
+            "url": shown.get_url(request),
+            "in_english": getattr(shown, "in_english", False),
             "children": children,
         }
 
     pages = site.root_page.get_descendants().filter(depth__lte=site.root_page.depth + 2)
     pages = list(pages.live().public().in_menu().order_by("path"))
+    shown_pages = {page.pk: shown for page, shown in zip(pages, in_reading_language(pages), strict=True)}
     sections = [page for page in pages if page.depth == site.root_page.depth + 1]
     # A section's own pages are listed under it only when the section itself is in the menu.
     return [
@@ -65,10 +71,15 @@ def breadcrumbs(context):
     if page is None or page.depth <= 2:
         return {"ancestors": [], "page": page}
     request = context["request"]
+    # A translation sits where its English page does; the trail names each ancestor in the reader's language.
+    original = original_of(page)
 
     def trail():
         # Depth 1 is Wagtail's invisible root; the trail starts at the home page.
-        ancestors = page.get_ancestors().filter(depth__gte=2).live()
-        return [{"title": ancestor.title, "url": ancestor.get_url(request)} for ancestor in ancestors]
+        ancestors = in_reading_language(original.get_ancestors().filter(depth__gte=2).live())
+        return [
+            {"title": page.title, "url": page.get_url(request), "in_english": getattr(page, "in_english", False)}
+            for page in ancestors
+        ]
 
-    return {"ancestors": page_cache.remember(f"breadcrumbs:{page.path}", trail, request), "page": page}
+    return {"ancestors": page_cache.remember(f"breadcrumbs:{original.path}", trail, request), "page": page}

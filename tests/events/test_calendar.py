@@ -11,7 +11,7 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-CALENDAR_QUERIES = 9
+CALENDAR_QUERIES = 10
 UTC = datetime.UTC
 
 

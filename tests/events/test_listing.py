@@ -10,7 +10,7 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-LISTING_QUERIES = 14
+LISTING_QUERIES = 15
 SECOND = datetime.timedelta(seconds=1)
 HOUR = datetime.timedelta(hours=1)
 DAY = datetime.timedelta(days=1)

@@ -28,7 +28,7 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-EVENT_PAGE_QUERIES = 18
+EVENT_PAGE_QUERIES = 19
 
 
 @pytest.mark.parametrize(

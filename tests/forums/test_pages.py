@@ -20,8 +20,8 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-FORUM_INDEX_QUERIES = 8
-FORUM_PAGE_QUERIES = 17
+FORUM_INDEX_QUERIES = 9
+FORUM_PAGE_QUERIES = 18
 
 
 def roster(card):
@@ -249,7 +249,7 @@ def test_forum_page_queries_do_not_grow_with_members(client, forum_index, member
     assert queries_for(client, "/forums/scotland/") == FORUM_PAGE_QUERIES
 
 
-HOME_PAGE_WITH_FORUMS_QUERIES = 10
+HOME_PAGE_WITH_FORUMS_QUERIES = 11
 
 
 @pytest.mark.parametrize("forums", [1, 8])

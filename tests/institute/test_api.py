@@ -309,8 +309,8 @@ def test_bad_query_parameters_are_bad_requests(client, home_page, url, params):
 
 
 # Mostly the site, the view restrictions (Wagtail reads them once for each use) and the page cache's own.
-PEOPLE_LISTING_QUERIES = 7
-PUBLICATION_LISTING_QUERIES = 15
+PEOPLE_LISTING_QUERIES = 8
+PUBLICATION_LISTING_QUERIES = 18
 
 
 @pytest.mark.parametrize("count", [3, 12])

@@ -9,8 +9,8 @@ from tests.institute.test_pages import every_block_body
 
 pytestmark = pytest.mark.django_db
 
-HOME_PAGE_QUERIES = 10
-STANDARD_PAGE_QUERIES = 25
+HOME_PAGE_QUERIES = 11
+STANDARD_PAGE_QUERIES = 26
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from tests.news.conftest import NewsAuthorFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
-LISTING_QUERIES = 14
-NEWS_PAGE_QUERIES = 13
+LISTING_QUERIES = 15
+NEWS_PAGE_QUERIES = 14
 
 
 def titles(page):

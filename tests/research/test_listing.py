@@ -18,7 +18,7 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-LISTING_QUERIES = 19
+LISTING_QUERIES = 20
 
 
 @pytest.fixture

@@ -23,9 +23,9 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-THEME_PAGE_QUERIES = 20
-PUBLICATION_PAGE_QUERIES = 17
-PARTNERS_PAGE_QUERIES = 10
+THEME_PAGE_QUERIES = 21
+PUBLICATION_PAGE_QUERIES = 18
+PARTNERS_PAGE_QUERIES = 11
 
 
 def test_research_index_lists_themes_by_programme(client, soup, research_index, publication_index):

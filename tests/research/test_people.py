@@ -20,8 +20,8 @@ from tests.helpers import queries_for
 
 pytestmark = pytest.mark.django_db
 
-DIRECTORY_QUERIES = 10
-PROFILE_QUERIES = 18
+DIRECTORY_QUERIES = 11
+PROFILE_QUERIES = 20
 
 
 @pytest.fixture
