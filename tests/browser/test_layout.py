@@ -39,11 +39,9 @@ PAGE_TYPES = {
     "newsletter": "/newsletter/",
     # The demo's Welsh pages (institute/demo/welsh.py).
     "welsh-home": "/cy/",
-    "welsh-forum-index": "/cy/forums/",
     "welsh-forum": "/cy/forums/wales/",
     "welsh-event": "/cy/forums/wales/wales-breakfast-briefing-2023/",
     "welsh-contact": "/cy/contact/",
-    "welsh-search": "/cy/search/?q=cynhyrchiant",
 }
 # Each listing, and what one of its results is.
 # Every WCAG rule axe has, AAA included (colour contrast of 7:1 among them).
